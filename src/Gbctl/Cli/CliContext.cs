@@ -1,0 +1,23 @@
+namespace Gbctl.Cli;
+
+/// <summary>The streams and environment one gbctl invocation reads and writes.</summary>
+/// <param name="In">Standard input, read by <c>-f -</c>.</param>
+/// <param name="Out">Standard output.</param>
+/// <param name="Error">Standard error.</param>
+/// <param name="GetEnvironmentVariable">Looks up an environment variable such as <c>GBCONFIG</c>; returns <c>null</c> when unset.</param>
+/// <param name="HomeDirectory">Home folder that holds <c>.gb/config</c>.</param>
+public sealed record CliContext(
+    TextReader In,
+    TextWriter Out,
+    TextWriter Error,
+    Func<string, string?> GetEnvironmentVariable,
+    string HomeDirectory)
+{
+    /// <summary>Creates a context bound to the process console and environment.</summary>
+    public static CliContext FromConsole() => new(
+        Console.In,
+        Console.Out,
+        Console.Error,
+        Environment.GetEnvironmentVariable,
+        Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+}

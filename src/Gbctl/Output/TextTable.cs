@@ -1,0 +1,45 @@
+using System.Text;
+
+namespace Gbctl.Output;
+
+/// <summary>
+/// Aligns cells into columns as kubectl's printers do with Go's tabwriter: each column is as wide
+/// as its widest cell plus three spaces, at least ten characters, and the last column is not padded.
+/// </summary>
+internal static class TextTable
+{
+    private const int Padding = 3;
+    private const int MinimumWidth = 10;
+
+    /// <summary>Returns the aligned lines of <paramref name="rows"/>, each ending in a newline.</summary>
+    public static string Format(IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var columnCount = rows.Max(r => r.Count);
+        var widths = new int[columnCount];
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < row.Count - 1; i++)
+            {
+                widths[i] = Math.Max(widths[i], Math.Max(MinimumWidth, row[i].Length + Padding));
+            }
+        }
+
+        var builder = new StringBuilder();
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < row.Count; i++)
+            {
+                builder.Append(i < row.Count - 1 ? row[i].PadRight(widths[i]) : row[i]);
+            }
+
+            builder.Append('\n');
+        }
+
+        return builder.ToString();
+    }
+}
