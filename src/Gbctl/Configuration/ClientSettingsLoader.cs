@@ -1,6 +1,7 @@
 using Gbctl.Cli;
 using k8s;
 using k8s.Exceptions;
+using k8s.KubeConfigModels;
 
 namespace Gbctl.Configuration;
 
@@ -80,7 +81,9 @@ internal static class ClientSettingsLoader
     {
         try
         {
-            return KubernetesClientConfiguration.BuildConfigFromConfigFile(path, options.Context);
+            var config = KubernetesClientConfiguration.LoadKubeConfig(path);
+            DetachUsersWithoutCredentials(config);
+            return KubernetesClientConfiguration.BuildConfigFromConfigObject(config, options.Context);
         }
         catch (KubeConfigException e)
         {
@@ -91,6 +94,37 @@ internal static class ClientSettingsLoader
             throw new CliException($"invalid config file {path}: {e.Message}");
         }
     }
+
+    /// <summary>
+    /// Removes from each context a user entry that holds no credentials (<c>user: {}</c>), which kubectl
+    /// accepts for a server without authentication but KubernetesClient rejects.
+    /// </summary>
+    private static void DetachUsersWithoutCredentials(K8SConfiguration config)
+    {
+        var empty = (config.Users ?? [])
+            .Where(u => u.UserCredentials is null || !HasCredentials(u.UserCredentials))
+            .Select(u => u.Name)
+            .ToHashSet(StringComparer.Ordinal);
+
+        foreach (var context in config.Contexts ?? [])
+        {
+            if (context.ContextDetails?.User is { } user && empty.Contains(user))
+            {
+                context.ContextDetails.User = null;
+            }
+        }
+    }
+
+    private static bool HasCredentials(UserCredentials credentials) =>
+        !string.IsNullOrEmpty(credentials.ClientCertificateData)
+        || !string.IsNullOrEmpty(credentials.ClientCertificate)
+        || !string.IsNullOrEmpty(credentials.ClientKeyData)
+        || !string.IsNullOrEmpty(credentials.ClientKey)
+        || !string.IsNullOrEmpty(credentials.Token)
+        || !string.IsNullOrEmpty(credentials.UserName)
+        || !string.IsNullOrEmpty(credentials.Password)
+        || credentials.AuthProvider is not null
+        || credentials.ExternalExecution is not null;
 
     private static Uri ParseServer(string? value, string source)
     {

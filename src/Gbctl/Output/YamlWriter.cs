@@ -72,11 +72,17 @@ internal static partial class YamlWriter
         }
     }
 
-    private static void WriteSequence(StringBuilder builder, JsonArray list, int indent)
+    private static void WriteSequence(StringBuilder builder, JsonArray list, int indent, bool afterDash = false)
     {
+        var first = true;
         foreach (var item in list)
         {
-            builder.Append(' ', indent);
+            if (!(first && afterDash))
+            {
+                builder.Append(' ', indent);
+            }
+
+            first = false;
             builder.Append('-');
             switch (item)
             {
@@ -85,8 +91,8 @@ internal static partial class YamlWriter
                     WriteMapping(builder, child, indent + 2, afterDash: true);
                     break;
                 case JsonArray child when child.Count > 0:
-                    builder.Append('\n');
-                    WriteSequence(builder, child, indent + 2);
+                    builder.Append(' ');
+                    WriteSequence(builder, child, indent + 2, afterDash: true);
                     break;
                 default:
                     builder.Append(' ');
@@ -109,13 +115,12 @@ internal static partial class YamlWriter
                 return "[]";
         }
 
-        var element = node.GetValue<JsonElement>();
-        return element.ValueKind switch
+        return node.GetValueKind() switch
         {
-            JsonValueKind.String => FormatString(element.GetString()!, blockIndent, allowBlock: true),
+            JsonValueKind.String => FormatString(node.GetValue<string>(), blockIndent, allowBlock: true),
             JsonValueKind.True => "true",
             JsonValueKind.False => "false",
-            JsonValueKind.Number => element.GetRawText(),
+            JsonValueKind.Number => node.ToJsonString(),
             _ => "null",
         };
     }

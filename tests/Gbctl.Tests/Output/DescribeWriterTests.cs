@@ -1,0 +1,19 @@
+using Gbctl.Output;
+
+namespace Gbctl.Tests.Output;
+
+public sealed class DescribeWriterTests
+{
+    [Theory]
+    [InlineData("creationTimestamp", "Creation Timestamp")]
+    [InlineData("uid", "UID")]
+    [InlineData("maxLagOnFailover", "Max Lag On Failover")]
+    [InlineData("fallbackLlmMode", "Fallback LLM Mode")]
+    [InlineData("healthCheckURL", "Health Check URL")]
+    public void Label_FieldName_SplitsCamelCase(string key, string expected)
+    {
+        var label = DescribeWriter.Label(key);
+
+        label.Should().Be(expected);
+    }
+}
