@@ -11,7 +11,9 @@ public static class GbctlCli
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {
         var root = BuildRoot(context);
-        var result = root.Parse(args);
+
+        // With no arguments, print the help text, as kubectl does.
+        var result = root.Parse(args.Length == 0 ? ["--help"] : args);
 
         if (result.Errors.Count > 0)
         {

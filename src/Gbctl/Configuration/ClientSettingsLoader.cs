@@ -96,7 +96,7 @@ internal static class ClientSettingsLoader
     }
 
     /// <summary>
-    /// Removes from each context a user entry that holds no credentials (<c>user: {}</c>), which kubectl
+    /// Removes from each context a user entry without credentials (<c>user: {}</c>), which kubectl
     /// accepts for a server without authentication but KubernetesClient rejects.
     /// </summary>
     private static void DetachUsersWithoutCredentials(K8SConfiguration config)
