@@ -30,7 +30,7 @@ internal static class TablePrinter
 
         foreach (var row in table.Rows)
         {
-            var cells = visible.Select(c => c.index < row.Cells.Count ? FormatCell(row.Cells[c.index]) : "<none>").ToList();
+            var cells = visible.Select(c => c.index < row.Cells.Count ? FormatCell(row.Cells[c.index]) : string.Empty).ToList();
             if (withNamespace)
             {
                 cells.Insert(0, row.Namespace ?? string.Empty);
@@ -42,12 +42,12 @@ internal static class TablePrinter
         return TextTable.Format(lines);
     }
 
-    /// <summary>Formats one cell: <c>&lt;none&gt;</c> for null, the text of strings, numbers and booleans, compact JSON otherwise.</summary>
+    /// <summary>Formats one cell: empty for null (as kubectl prints a missing column value), the text of strings, numbers and booleans, compact JSON otherwise.</summary>
     public static string FormatCell(JsonNode? cell)
     {
         if (cell is null)
         {
-            return "<none>";
+            return string.Empty;
         }
 
         if (cell is JsonValue value && value.GetValueKind() == JsonValueKind.String)

@@ -4,12 +4,12 @@ namespace Gbctl.Output;
 
 /// <summary>
 /// Aligns cells into columns as kubectl's printers do with Go's tabwriter: each column is as wide
-/// as its widest cell plus three spaces, at least ten characters, and the last column is not padded.
+/// as its widest cell plus three spaces, at least six characters, and the last column is not padded.
 /// </summary>
 internal static class TextTable
 {
     private const int Padding = 3;
-    private const int MinimumWidth = 10;
+    private const int MinimumWidth = 6;
 
     /// <summary>Returns the aligned lines of <paramref name="rows"/>, each ending in a newline.</summary>
     public static string Format(IReadOnlyList<IReadOnlyList<string>> rows)
