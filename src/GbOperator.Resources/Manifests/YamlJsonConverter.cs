@@ -64,7 +64,7 @@ internal sealed class YamlJsonConverter(string source)
         return obj;
     }
 
-    private static JsonValue? ConvertScalar(YamlScalarNode scalar)
+    internal static JsonValue? ConvertScalar(YamlScalarNode scalar)
     {
         var text = scalar.Value ?? "";
         var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
@@ -127,7 +127,7 @@ internal sealed class YamlJsonConverter(string source)
             {
                 // Larger than a long: keep the exact digits as a JSON number.
                 return decimal.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var big)
-                    ? JsonValue.Create(big)
+                    ? Number(big.ToString(CultureInfo.InvariantCulture))
                     : null;
             }
         }
@@ -136,7 +136,7 @@ internal sealed class YamlJsonConverter(string source)
             return null;
         }
 
-        return JsonValue.Create(negative ? -value : value);
+        return Number((negative ? -value : value).ToString(CultureInfo.InvariantCulture));
     }
 
     private static JsonValue? ParseFloat(string text)
@@ -158,8 +158,18 @@ internal sealed class YamlJsonConverter(string source)
         }
 
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
-            ? JsonValue.Create(value)
+            ? Number(value.ToString("R", CultureInfo.InvariantCulture))
             : null;
+    }
+
+    /// <summary>
+    /// Creates a number node backed by a JSON element, like the nodes <see cref="JsonNode.Parse(string, JsonNodeOptions?, System.Text.Json.JsonDocumentOptions)"/>
+    /// creates, so <c>GetValue</c> converts it to any numeric type that holds the value.
+    /// </summary>
+    private static JsonValue Number(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return JsonValue.Create(document.RootElement.Clone());
     }
 
     private ManifestSyntaxException Error(YamlNode node, string problem) =>
