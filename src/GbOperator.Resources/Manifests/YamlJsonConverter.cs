@@ -169,7 +169,7 @@ internal sealed class YamlJsonConverter(string source)
     private static JsonValue Number(string json)
     {
         using var document = System.Text.Json.JsonDocument.Parse(json);
-        return JsonValue.Create(document.RootElement.Clone());
+        return JsonValue.Create(document.RootElement.Clone())!;
     }
 
     private ManifestSyntaxException Error(YamlNode node, string problem) =>
