@@ -130,7 +130,8 @@ public static class CustomResourceDefinitionBuilder
         if (ScalarSchema(underlying) is { } scalar)
         {
             schema = scalar;
-            if (withDefault && defaultValue is not null)
+            // An empty string is the C# placeholder of a value the user must give, not a default.
+            if (withDefault && defaultValue is not null and not "")
             {
                 schema["default"] = JsonSerializer.SerializeToNode(defaultValue, underlying, ResourceCodec.SerializerOptions);
             }
@@ -145,7 +146,11 @@ public static class CustomResourceDefinitionBuilder
 
         if (ListItemType(underlying) is { } itemType)
         {
-            schema = new JsonObject { ["type"] = "array", ["items"] = Schema(itemType, null, false) };
+            // Item fields get their defaults too, as the codec fills them in each decoded item.
+            var items = withDefault && ScalarSchema(itemType) is null && itemType.GetConstructor(Type.EmptyTypes) is not null
+                ? ObjectSchema(itemType, Activator.CreateInstance(itemType), withDefault: true)
+                : Schema(itemType, null, false);
+            schema = new JsonObject { ["type"] = "array", ["items"] = items };
             if (withDefault && defaultValue is ICollection { Count: > 0 })
             {
                 schema["default"] = JsonSerializer.SerializeToNode(defaultValue, underlying, ResourceCodec.SerializerOptions);
