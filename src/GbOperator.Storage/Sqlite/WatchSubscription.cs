@@ -6,7 +6,7 @@ namespace GbOperator.Storage.Sqlite;
 internal sealed class WatchSubscription(string prefix, int capacity)
 {
     private readonly Channel<StoreEvent> _events = Channel.CreateBounded<StoreEvent>(
-        new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
+        new BoundedChannelOptions(capacity) { SingleReader = true });
 
     public string Prefix { get; } = prefix;
 

@@ -390,6 +390,39 @@ public abstract class ResourceStoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Watch_Cancelled_ThrowsOperationCanceled()
+    {
+        long start = await Store.GetCurrentRevisionAsync(Token);
+        using var cancel = new CancellationTokenSource();
+        await using IAsyncEnumerator<StoreEvent> watch = Store.WatchAsync(Prefix, start, cancel.Token).GetAsyncEnumerator(cancel.Token);
+        long created = await Store.CreateAsync(Prefix + "a", Bytes("one"), Token);
+        (await watch.MoveNextAsync().AsTask().WaitAsync(Wait.DefaultTimeout, Token)).Should().BeTrue();
+        watch.Current.Revision.Should().Be(created);
+
+        ValueTask<bool> next = watch.MoveNextAsync();
+        await cancel.CancelAsync();
+
+        Func<Task> waitForNext = () => next.AsTask().WaitAsync(Wait.DefaultTimeout, Token);
+        await waitForNext.Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Fact]
+    public async Task List_NonAsciiKeys_SortByUtf8Bytes()
+    {
+        await Store.CreateAsync(Prefix + "\u00e9", Bytes("e-acute"), Token);
+        await Store.CreateAsync(Prefix + "z", Bytes("z"), Token);
+        await Store.CreateAsync(Prefix + "\u4e2d", Bytes("cjk"), Token);
+        await Store.CreateAsync(Prefix + "Z", Bytes("upper"), Token);
+
+        ListResult list = await Store.ListAsync(Prefix, startAfterKey: null, limit: 0, atRevision: 0, Token);
+        ListResult afterZ = await Store.ListAsync(Prefix, Prefix + "z", limit: 1, atRevision: 0, Token);
+
+        list.Items.Select(item => Text(item.Value)).Should().Equal("upper", "z", "e-acute", "cjk");
+        afterZ.Items.Select(item => Text(item.Value)).Should().Equal("e-acute");
+        afterZ.HasMore.Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Watch_FromCompactedRevision_ThrowsCompacted()
     {
         long created = await Store.CreateAsync(Prefix + "a", Bytes("one"), Token);
