@@ -4,6 +4,7 @@ using Etcdserverpb;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Grpc.Net.Client.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Mvccpb;
@@ -15,7 +16,8 @@ namespace GbOperator.Storage.Etcd;
 /// Create, update and delete are transactions that compare the key's create or mod revision, so a
 /// write on a stale revision fails instead of overwriting. Lists are range reads at one revision.
 /// Watches are etcd watches from <c>afterRevision + 1</c> with previous values, so deletes report the
-/// deleted value. The client speaks plain HTTP/2 without TLS or authentication.
+/// deleted value. The client speaks plain HTTP/2 without TLS or authentication. A write that fails
+/// with <see cref="StoreUnavailableException"/> may still have been applied, as with any etcd client.
 /// </remarks>
 public sealed class EtcdResourceStore : IResourceStore
 {
@@ -49,7 +51,7 @@ public sealed class EtcdResourceStore : IResourceStore
         _logger = logger ?? NullLogger<EtcdResourceStore>.Instance;
         _endpointList = string.Join(',', endpoints);
         string connectionString = string.Join(',', endpoints.Select(endpoint => "http://" + endpoint));
-        _channel = new GrpcChannelFactory().CreateChannel(connectionString, 2379, null!, ChannelCredentials.Insecure, null!, null!);
+        _channel = new GrpcChannelFactory().CreateChannel(connectionString, 2379, "etcd", ChannelCredentials.Insecure, ConfigureChannel, null!);
         _kv = new KV.KVClient(_channel);
         _watch = new Watch.WatchClient(_channel);
         EtcdStoreLog.Opened(_logger, _endpointList);
@@ -286,6 +288,36 @@ public sealed class EtcdResourceStore : IResourceStore
         EtcdStoreLog.Closed(_logger, _endpointList);
     }
 
+    /// <summary>
+    /// Replaces the channel's service config so that only range reads are retried. etcd returns Unavailable
+    /// also for a proposal that timed out but may still be applied, so a retried transaction could report
+    /// a false conflict for a write that succeeded. A failed write surfaces as
+    /// <see cref="StoreUnavailableException"/> instead, and the caller re-reads.
+    /// </summary>
+    private static void ConfigureChannel(GrpcChannelOptions options)
+    {
+        options.ServiceConfig = new ServiceConfig
+        {
+            LoadBalancingConfigs = { new RoundRobinConfig() },
+            MethodConfigs =
+            {
+                new MethodConfig
+                {
+                    Names = { new MethodName { Service = "etcdserverpb.KV", Method = "Range" } },
+                    RetryPolicy = new RetryPolicy
+                    {
+                        MaxAttempts = 5,
+                        InitialBackoff = TimeSpan.FromMilliseconds(200),
+                        MaxBackoff = TimeSpan.FromSeconds(2),
+                        BackoffMultiplier = 2,
+                        RetryableStatusCodes = { StatusCode.Unavailable },
+                    },
+                },
+            },
+            RetryThrottling = new RetryThrottlingPolicy { MaxTokens = 10, TokenRatio = 0.1 },
+        };
+    }
+
     private static Compare KeyExists(ByteString key) => new()
     {
         Key = key,
@@ -422,13 +454,9 @@ public sealed class EtcdResourceStore : IResourceStore
         {
             await call.RequestStream.WriteAsync(request, cancellationToken);
         }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is RpcException or OperationCanceledException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
         {
-            throw new OperationCanceledException("The etcd watch was cancelled.", ex, cancellationToken);
-        }
-        catch (RpcException ex)
-        {
-            throw Unavailable("watch", key, ex);
+            throw WatchFailed(call, key, ex);
         }
     }
 
@@ -441,16 +469,37 @@ public sealed class EtcdResourceStore : IResourceStore
                 return call.ResponseStream.Current;
             }
         }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is RpcException or OperationCanceledException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
         {
-            throw new OperationCanceledException("The etcd watch was cancelled.", ex, cancellationToken);
-        }
-        catch (RpcException ex)
-        {
-            throw Unavailable("watch", key, ex);
+            throw WatchFailed(call, key, ex);
         }
 
         throw new StoreUnavailableException($"etcd at {_endpointList} ended the watch on '{key}'; watch again from the last revision received.") { Key = key };
+    }
+
+    /// <summary>
+    /// Describes a watch call that failed without the caller cancelling it. Depending on when the
+    /// connection failed, gRPC reports that as an <see cref="RpcException"/> or as a cancellation, and
+    /// the call status has the reason.
+    /// </summary>
+    private StoreUnavailableException WatchFailed(AsyncDuplexStreamingCall<WatchRequest, WatchResponse> call, string? key, Exception ex)
+    {
+        if (ex is RpcException rpcException)
+        {
+            return Unavailable("watch", key, rpcException);
+        }
+
+        Status status;
+        try
+        {
+            status = call.GetStatus();
+        }
+        catch (InvalidOperationException)
+        {
+            status = new Status(StatusCode.Unknown, ex.Message);
+        }
+
+        return Unavailable("watch", key, new RpcException(status));
     }
 
     private StoreUnavailableException Unavailable(string operation, string? key, RpcException ex)
