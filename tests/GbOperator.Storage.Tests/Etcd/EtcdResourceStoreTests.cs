@@ -77,6 +77,22 @@ public sealed class EtcdResourceStoreTests(EtcdFixture etcd) : IAsyncLifetime
         await watch.Should().ThrowAsync<StoreUnavailableException>();
     }
 
+    [Fact]
+    public async Task Watch_StoreDisposed_ThrowsStoreUnavailable()
+    {
+        var store = new EtcdResourceStore([etcd.Endpoint]);
+        long start = await store.GetCurrentRevisionAsync(Token);
+        await using IAsyncEnumerator<StoreEvent> watch = store.WatchAsync(_prefix, start, Token).GetAsyncEnumerator(Token);
+        await store.CreateAsync(_prefix + "a", Bytes("one"), Token);
+        (await watch.MoveNextAsync().AsTask().WaitAsync(Wait.DefaultTimeout, Token)).Should().BeTrue();
+        ValueTask<bool> next = watch.MoveNextAsync();
+
+        await store.DisposeAsync();
+
+        Func<Task> waitForNext = () => next.AsTask().WaitAsync(Wait.DefaultTimeout, Token);
+        await waitForNext.Should().ThrowAsync<StoreUnavailableException>();
+    }
+
     /// <summary>Returns a 127.0.0.1 port that was free a moment ago, so connections to it are refused.</summary>
     private static int FindClosedPort()
     {
