@@ -137,7 +137,7 @@ internal static class GetCommand
             }
         }
 
-        return (MergeTables(responses), failed);
+        return (MergeTables(resource.Kind, responses), failed);
     }
 
     private static async Task<int> PrintObjectsAsync(CommandSession session, GetRequest request, CancellationToken cancellationToken)
@@ -210,7 +210,7 @@ internal static class GetCommand
     internal static IEnumerable<JsonObject> ListItems(JsonObject response) =>
         response["items"] is JsonArray items ? items.OfType<JsonObject>() : [response];
 
-    private static ResourceTable MergeTables(IReadOnlyList<JsonObject> responses)
+    private static ResourceTable MergeTables(GbOperator.Resources.ResourceKind kind, IReadOnlyList<JsonObject> responses)
     {
         IReadOnlyList<TableColumn>? columns = null;
         var rows = new List<TableRow>();
@@ -232,7 +232,7 @@ internal static class GetCommand
 
         if (plain.Count > 0)
         {
-            var fallback = ResourceTable.FromObjects(plain, DateTimeOffset.UtcNow);
+            var fallback = ResourceTable.FromObjects(kind, plain, DateTimeOffset.UtcNow);
             columns ??= fallback.Columns;
             rows.AddRange(fallback.Rows);
         }

@@ -91,7 +91,7 @@ internal static class GetWatch
         {
             var table = ResourceTable.IsTable(response)
                 ? ResourceTable.FromServerTable(response, _columns)
-                : ResourceTable.FromObjects(GetCommand.ListItems(response), DateTimeOffset.UtcNow);
+                : ResourceTable.FromObjects(kind, GetCommand.ListItems(response), DateTimeOffset.UtcNow);
             _columns = table.Columns;
             if (table.Rows.Count == 0)
             {

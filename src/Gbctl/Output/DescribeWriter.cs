@@ -1,11 +1,12 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Gbctl.Output;
 
 /// <summary>Writes nested JSON as the indented "Label:  value" lines of kubectl describe.</summary>
-internal static class DescribeWriter
+internal static partial class DescribeWriter
 {
     private static readonly HashSet<string> Acronyms = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -43,9 +44,17 @@ internal static class DescribeWriter
         }
     }
 
-    /// <summary>Returns kubectl's label for a field name: camelCase split into capitalized words, acronyms in capitals.</summary>
+    /// <summary>
+    /// Returns kubectl's label for a field name: camelCase split into capitalized words, acronyms in
+    /// capitals. Other keys, such as environment variable names or label keys, are returned unchanged.
+    /// </summary>
     public static string Label(string key)
     {
+        if (!FieldName().IsMatch(key))
+        {
+            return key;
+        }
+
         var words = new List<string>();
         var current = new StringBuilder();
         for (var i = 0; i < key.Length; i++)
@@ -53,16 +62,13 @@ internal static class DescribeWriter
             var c = key[i];
             var boundary = char.IsUpper(c) && current.Length > 0
                 && (!char.IsUpper(key[i - 1]) || (i + 1 < key.Length && char.IsLower(key[i + 1])));
-            if (boundary || c is '_' or '-' or '.')
+            if (boundary)
             {
                 words.Add(current.ToString());
                 current.Clear();
             }
 
-            if (c is not ('_' or '-' or '.'))
-            {
-                current.Append(c);
-            }
+            current.Append(c);
         }
 
         words.Add(current.ToString());
@@ -96,6 +102,9 @@ internal static class DescribeWriter
             }
         }
     }
+
+    [GeneratedRegex("^[a-z][a-zA-Z0-9]*$")]
+    private static partial Regex FieldName();
 
     private static bool IsNested(JsonNode? value) => value is JsonObject { Count: > 0 } or JsonArray { Count: > 0 };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GbOperator.Resources;
+using GbOperator.Resources.JsonPaths;
 
 namespace Gbctl.Output;
 
@@ -43,19 +44,21 @@ internal sealed record ResourceTable(IReadOnlyList<TableColumn> Columns, IReadOn
     }
 
     /// <summary>
-    /// Builds the table from plain objects, for a server that answered without a Table: NAME and
-    /// AGE from metadata.
+    /// Builds the table from plain objects with the kind's printer columns, for a server that answered
+    /// without a Table: NAME, then each column read by its JSONPath, dates shown as ages.
     /// </summary>
-    public static ResourceTable FromObjects(IEnumerable<JsonObject> objects, DateTimeOffset now)
+    public static ResourceTable FromObjects(ResourceKind kind, IEnumerable<JsonObject> objects, DateTimeOffset now)
     {
-        var columns = new List<TableColumn> { new("Name", 0), new("Age", 0) };
+        var columns = new List<TableColumn> { new("Name", 0) };
+        columns.AddRange(kind.PrinterColumns.Select(c => new TableColumn(c.Name, c.Priority)));
+
         var rows = objects
-            .Select(o => new TableRow(
-                [
-                    JsonValue.Create((string?)o["metadata"]?["name"] ?? string.Empty),
-                    JsonValue.Create(AgeFormatter.FromTimestamp((string?)o["metadata"]?["creationTimestamp"], now)),
-                ],
-                (string?)o["metadata"]?["namespace"]))
+            .Select(o =>
+            {
+                var cells = new List<JsonNode?> { JsonValue.Create(ObjectNames.NameOf(o)) };
+                cells.AddRange(kind.PrinterColumns.Select(c => Cell(o, c, now)));
+                return new TableRow(cells, ObjectNames.NamespaceOf(o));
+            })
             .ToList();
         return new ResourceTable(columns, rows);
     }
@@ -77,5 +80,17 @@ internal sealed record ResourceTable(IReadOnlyList<TableColumn> Columns, IReadOn
             })
             .ToList();
         return this with { Rows = rows };
+    }
+
+    private static JsonNode? Cell(JsonObject item, PrinterColumn column, DateTimeOffset now)
+    {
+        var values = JsonPathExpression.Select(item, column.JsonPath);
+        var value = values.Count > 0 ? values[0] : null;
+        if (column.Type == "date" && value is JsonValue date && date.TryGetValue<string>(out var timestamp))
+        {
+            return JsonValue.Create(AgeFormatter.FromTimestamp(timestamp, now));
+        }
+
+        return value?.DeepClone();
     }
 }

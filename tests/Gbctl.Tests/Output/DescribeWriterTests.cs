@@ -10,6 +10,8 @@ public sealed class DescribeWriterTests
     [InlineData("maxLagOnFailover", "Max Lag On Failover")]
     [InlineData("fallbackLlmMode", "Fallback LLM Mode")]
     [InlineData("healthCheckURL", "Health Check URL")]
+    [InlineData("LOAD_ONLY", "LOAD_ONLY")]
+    [InlineData("app.kubernetes.io/name", "app.kubernetes.io/name")]
     public void Label_FieldName_SplitsCamelCase(string key, string expected)
     {
         var label = DescribeWriter.Label(key);
