@@ -55,7 +55,7 @@ internal sealed class ApiClient : IDisposable
     }
 
     /// <summary>Sends one request and returns the JSON object of a successful response.</summary>
-    /// <exception cref="ApiException">The server answered with an error status.</exception>
+    /// <exception cref="ApiException">The server returned an error status.</exception>
     /// <exception cref="ServerUnreachableException">No response arrived.</exception>
     public async Task<JsonObject> SendAsync(
         HttpMethod method,
@@ -217,7 +217,7 @@ internal sealed class ApiClient : IDisposable
 
         if (credentials.SkipTlsVerify)
         {
-#pragma warning disable CA5359 // The config file's insecure-skip-tls-verify asks for exactly this.
+#pragma warning disable CA5359 // The config file's insecure-skip-tls-verify turns certificate checks off on purpose.
             handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
 #pragma warning restore CA5359
         }

@@ -17,7 +17,7 @@ internal static class ManifestFiles
     /// Reads and parses every manifest. A folder contributes its <c>.yaml</c>, <c>.yml</c> and
     /// <c>.json</c> files in name order, including subfolders when <paramref name="recursive"/> is set.
     /// </summary>
-    /// <exception cref="CliException">No path is given, a path does not exist, or a folder holds no manifest.</exception>
+    /// <exception cref="CliException">No path is given, a path does not exist or cannot be read, or a folder contains no manifest.</exception>
     public static async Task<ManifestSet> ReadAsync(
         IReadOnlyList<string> paths,
         bool recursive,
@@ -49,7 +49,7 @@ internal static class ManifestFiles
             }
             else
             {
-                text = await File.ReadAllTextAsync(source, cancellationToken);
+                text = await ReadFileAsync(source, cancellationToken);
             }
 
             try
@@ -63,6 +63,18 @@ internal static class ManifestFiles
         }
 
         return new ManifestSet(manifests, errors);
+    }
+
+    private static async Task<string> ReadFileAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await File.ReadAllTextAsync(path, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"failed to read \"{path}\": {e.Message}");
+        }
     }
 
     private static List<string> Expand(string path, bool recursive)

@@ -33,7 +33,7 @@ internal static class ApplyCommand
         return command;
     }
 
-    /// <summary>Returns whether <c>--dry-run</c> asks for a server dry run.</summary>
+    /// <summary>Returns whether <c>--dry-run</c> requests a server dry run.</summary>
     /// <exception cref="CliException">The value is neither <c>none</c> nor <c>server</c>.</exception>
     internal static bool ParseDryRun(string? value) => value switch
     {

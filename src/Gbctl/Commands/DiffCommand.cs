@@ -72,7 +72,12 @@ internal static class DiffCommand
             }
         }
 
-        return failed ? Error : differs ? Differences : 0;
+        if (failed)
+        {
+            return Error;
+        }
+
+        return differs ? Differences : 0;
     }
 
     /// <summary>Returns a copy without <c>metadata.managedFields</c>, which changes on every write and would only add noise.</summary>

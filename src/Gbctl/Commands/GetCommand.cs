@@ -91,8 +91,8 @@ internal static class GetCommand
                 await session.Out.WriteLineAsync();
             }
 
-            var shown = qualify ? table.WithQualifiedNames(resource.Kind) : table;
-            await session.Out.WriteAsync(TablePrinter.Render(shown, request.Format == OutputFormat.Wide, request.AllNamespaces, request.Headers));
+            var printed = qualify ? table.WithQualifiedNames(resource.Kind) : table;
+            await session.Out.WriteAsync(TablePrinter.Render(printed, request.Format == OutputFormat.Wide, request.AllNamespaces, request.Headers));
             printedTables++;
         }
 

@@ -44,8 +44,8 @@ internal sealed record ResourceTable(IReadOnlyList<TableColumn> Columns, IReadOn
     }
 
     /// <summary>
-    /// Builds the table from plain objects with the kind's printer columns, for a server that answered
-    /// without a Table: NAME, then each column read by its JSONPath, dates shown as ages.
+    /// Builds the table from plain objects with the kind's printer columns, for a server that returned
+    /// no Table: NAME, then each column read by its JSONPath, dates shown as ages.
     /// </summary>
     public static ResourceTable FromObjects(ResourceKind kind, IEnumerable<JsonObject> objects, DateTimeOffset now)
     {

@@ -18,7 +18,7 @@ public sealed class LastAppliedConfigurationTests
     }
 
     [Fact]
-    public void Annotate_AlreadyAnnotated_DoesNotNestTheOldAnnotation()
+    public void Annotate_AlreadyAnnotated_DoesNotNest()
     {
         var manifest = (JsonObject)JsonNode.Parse("""{"metadata":{"name":"web","annotations":{"team":"bots"}}}""")!;
         var once = LastAppliedConfiguration.Annotate(manifest);

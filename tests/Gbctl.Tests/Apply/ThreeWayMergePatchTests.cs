@@ -6,7 +6,7 @@ namespace Gbctl.Tests.Apply;
 public sealed class ThreeWayMergePatchTests
 {
     [Fact]
-    public void Create_LiveHasServerFieldsAndDefaults_ReturnsEmptyPatch()
+    public void Create_ServerDefaults_ReturnsEmptyPatch()
     {
         var manifest = Parse("""{"metadata":{"name":"web"},"spec":{"replicas":2,"routing":[{"path":"/"}]}}""");
         var live = Parse(
@@ -34,7 +34,7 @@ public sealed class ThreeWayMergePatchTests
     }
 
     [Fact]
-    public void Create_FieldRemovedFromManifest_PatchesItToNull()
+    public void Create_RemovedField_PatchesToNull()
     {
         var original = Parse("""{"spec":{"replicas":2,"image":"bot:1"}}""");
         var modified = Parse("""{"spec":{"image":"bot:1"}}""");
@@ -92,7 +92,7 @@ public sealed class ThreeWayMergePatchTests
     }
 
     [Fact]
-    public void Create_EmptyObjectAbsentFromLive_ReturnsEmptyPatch()
+    public void Create_EmptyObject_ReturnsEmptyPatch()
     {
         var modified = Parse("""{"metadata":{"name":"web","labels":{}}}""");
         var live = Parse("""{"metadata":{"name":"web"}}""");

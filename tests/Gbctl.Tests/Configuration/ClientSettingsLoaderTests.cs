@@ -10,7 +10,7 @@ public sealed class ClientSettingsLoaderTests : IDisposable
     public void Dispose() => Directory.Delete(_home, recursive: true);
 
     [Fact]
-    public void Load_NoFileNoFlags_UsesDefaultServerAndNamespace()
+    public void Load_NoFileNoFlags_UsesDefaults()
     {
         var settings = ClientSettingsLoader.Load(new ConfigOptions(null, null, null, null), Context());
 
@@ -19,7 +19,7 @@ public sealed class ClientSettingsLoaderTests : IDisposable
     }
 
     [Fact]
-    public void Load_HomeConfig_UsesCurrentContextServerAndNamespace()
+    public void Load_HomeConfig_UsesCurrentContext()
     {
         WriteConfig(Path.Combine(_home, ".gb", "config"), "http://127.0.0.1:7001", "bots");
 
@@ -78,7 +78,7 @@ public sealed class ClientSettingsLoaderTests : IDisposable
     }
 
     [Fact]
-    public void Load_MissingNamedFile_ThrowsWithPathAndFix()
+    public void Load_MissingNamedFile_Throws()
     {
         var missing = Path.Combine(_home, "missing");
 

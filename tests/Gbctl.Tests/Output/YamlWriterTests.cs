@@ -6,7 +6,7 @@ namespace Gbctl.Tests.Output;
 public sealed class YamlWriterTests
 {
     [Fact]
-    public void Write_NestedObject_SortsKeysAndKeepsSequencesAtKeyIndent()
+    public void Write_NestedObject_MatchesKubectlLayout()
     {
         var value = JsonNode.Parse("""{"spec":{"replicas":3,"image":"bot:1"},"kind":"BotCluster","items":[{"b":1,"a":"x"},"plain"]}""");
 
