@@ -50,6 +50,11 @@ internal sealed record ManifestObject(ResourceKind Kind, string Namespace, strin
 
         if (document["metadata"] is not JsonObject metadata)
         {
+            if (document["metadata"] is not null)
+            {
+                throw new CliException($"error validating \"{where}\": metadata must be a mapping with at least a name.");
+            }
+
             metadata = new JsonObject();
             document["metadata"] = metadata;
         }
