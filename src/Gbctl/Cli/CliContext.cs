@@ -19,5 +19,12 @@ public sealed record CliContext(
         Console.Out,
         Console.Error,
         Environment.GetEnvironmentVariable,
-        Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+        HomeFromEnvironment());
+
+    private static string HomeFromEnvironment()
+    {
+        // HOME wins even when the folder does not exist yet, so messages name the path the user expects.
+        var home = Environment.GetEnvironmentVariable("HOME");
+        return string.IsNullOrEmpty(home) ? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) : home;
+    }
 }

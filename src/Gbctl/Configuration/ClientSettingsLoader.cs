@@ -58,7 +58,7 @@ internal static class ClientSettingsLoader
             return new ClientSettings(ParseServer(fileConfig.Host, path), @namespace, path, fileConfig);
         }
 
-        return new ClientSettings(DefaultServer, @namespace, "the default address", null);
+        return new ClientSettings(DefaultServer, @namespace, $"the default address, because {path} does not exist", null);
     }
 
     private static (string Path, bool ExplicitlyNamed) ConfigPath(ConfigOptions options, CliContext context)

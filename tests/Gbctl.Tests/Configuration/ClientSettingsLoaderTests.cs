@@ -16,6 +16,7 @@ public sealed class ClientSettingsLoaderTests : IDisposable
 
         settings.Server.Should().Be(ClientSettingsLoader.DefaultServer);
         settings.Namespace.Should().Be("default");
+        settings.Source.Should().Be($"the default address, because {Path.Combine(_home, ".gb", "config")} does not exist");
     }
 
     [Fact]
