@@ -64,6 +64,7 @@ internal static class GetWatch
     {
         private IReadOnlyList<TableColumn>? _columns;
         private bool _headerPrinted;
+        private int[] _widths = [];
 
         public async Task PrintAsync(JsonObject response)
         {
@@ -99,7 +100,17 @@ internal static class GetWatch
             }
 
             var headers = request.Headers && !_headerPrinted;
-            await session.Out.WriteAsync(TablePrinter.Render(table, request.Format == OutputFormat.Wide, request.AllNamespaces, headers));
+            var cells = TablePrinter.Cells(table, request.Format == OutputFormat.Wide, request.AllNamespaces, headers);
+
+            // Each change is printed on its own, so rows keep at least the widths of the lines above them.
+            var widths = TextTable.Widths(cells);
+            for (var i = 0; i < Math.Min(widths.Length, _widths.Length); i++)
+            {
+                widths[i] = Math.Max(widths[i], _widths[i]);
+            }
+
+            _widths = widths;
+            await session.Out.WriteAsync(TextTable.Format(cells, widths));
             await session.Out.FlushAsync();
             _headerPrinted |= headers;
         }

@@ -9,7 +9,11 @@ internal static class TablePrinter
     /// <summary>Returns the table text: an upper-case header line (unless <paramref name="headers"/> is false) and one line per row.</summary>
     /// <param name="wide">Include columns whose priority is above 0.</param>
     /// <param name="withNamespace">Start each line with a NAMESPACE column.</param>
-    public static string Render(ResourceTable table, bool wide, bool withNamespace, bool headers)
+    public static string Render(ResourceTable table, bool wide, bool withNamespace, bool headers) =>
+        TextTable.Format(Cells(table, wide, withNamespace, headers));
+
+    /// <summary>Returns the cell texts of <see cref="Render"/> before alignment, header line first.</summary>
+    public static List<IReadOnlyList<string>> Cells(ResourceTable table, bool wide, bool withNamespace, bool headers)
     {
         var visible = table.Columns
             .Select((column, index) => (column, index))
@@ -39,7 +43,7 @@ internal static class TablePrinter
             lines.Add(cells);
         }
 
-        return TextTable.Format(lines);
+        return lines;
     }
 
     /// <summary>Formats one cell: empty for null (as kubectl prints a missing column value), the text of strings, numbers and booleans, compact JSON otherwise.</summary>

@@ -12,14 +12,30 @@ internal static class TextTable
     private const int MinimumWidth = 6;
 
     /// <summary>Returns the aligned lines of <paramref name="rows"/>, each ending in a newline.</summary>
-    public static string Format(IReadOnlyList<IReadOnlyList<string>> rows)
+    public static string Format(IReadOnlyList<IReadOnlyList<string>> rows) => Format(rows, Widths(rows));
+
+    /// <summary>Returns the lines of <paramref name="rows"/> with each column padded to <paramref name="widths"/>.</summary>
+    public static string Format(IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<int> widths)
     {
-        if (rows.Count == 0)
+        var builder = new StringBuilder();
+        foreach (var row in rows)
         {
-            return string.Empty;
+            for (var i = 0; i < row.Count; i++)
+            {
+                var last = i == row.Count - 1;
+                builder.Append(last || i >= widths.Count ? row[i] : row[i].PadRight(widths[i]));
+            }
+
+            builder.Append('\n');
         }
 
-        var columnCount = rows.Max(r => r.Count);
+        return builder.ToString();
+    }
+
+    /// <summary>Returns the width of each column of <paramref name="rows"/>, padding included.</summary>
+    public static int[] Widths(IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        var columnCount = rows.Count == 0 ? 0 : rows.Max(r => r.Count);
         var widths = new int[columnCount];
         foreach (var row in rows)
         {
@@ -29,17 +45,6 @@ internal static class TextTable
             }
         }
 
-        var builder = new StringBuilder();
-        foreach (var row in rows)
-        {
-            for (var i = 0; i < row.Count; i++)
-            {
-                builder.Append(i < row.Count - 1 ? row[i].PadRight(widths[i]) : row[i]);
-            }
-
-            builder.Append('\n');
-        }
-
-        return builder.ToString();
+        return widths;
     }
 }
