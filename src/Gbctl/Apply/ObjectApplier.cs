@@ -59,6 +59,9 @@ internal sealed class ObjectApplier(ApiClient client, TextWriter warnings)
             }
 
             var patch = ThreeWayMergePatch.Create(original, desired, live);
+
+            // Status belongs to the controllers and the main endpoint ignores it, so a status in the manifest is not compared.
+            patch.Remove("status");
             if (patch.Count == 0)
             {
                 return new ApplyOutcome(ApplyAction.Unchanged, live, live);
