@@ -5,7 +5,7 @@ namespace Gbctl.Apply;
 
 /// <summary>Manifests read from the <c>-f</c> arguments, and the files that failed to parse.</summary>
 /// <param name="Manifests">Documents of every file that parsed, in file order.</param>
-/// <param name="SyntaxErrors">One error per file that did not parse; nothing from such a file is in <paramref name="Manifests"/>.</param>
+/// <param name="SyntaxErrors">One error per file that did not parse. Nothing from such a file is in <paramref name="Manifests"/>.</param>
 internal sealed record ManifestSet(IReadOnlyList<Manifest> Manifests, IReadOnlyList<ManifestSyntaxException> SyntaxErrors);
 
 /// <summary>Reads the files, folders and standard input named by <c>-f</c>.</summary>

@@ -13,10 +13,10 @@ internal sealed class ObjectApplier(ApiClient client, TextWriter warnings)
     /// <summary>Field manager recorded by the server for gbctl's writes.</summary>
     public const string FieldManager = "gbctl-client-side-apply";
 
-    /// <summary>Attempts before a conflict is reported; kubectl makes five as well.</summary>
+    /// <summary>Attempts before a conflict is reported, as many as kubectl makes.</summary>
     private const int MaxAttempts = 5;
 
-    /// <summary>Applies <paramref name="manifest"/>; with <paramref name="dryRun"/> the server validates and returns the result without storing it.</summary>
+    /// <summary>Applies <paramref name="manifest"/>. With <paramref name="dryRun"/> the server validates and returns the result without storing it.</summary>
     /// <exception cref="ApplyException">The server rejected the create or patch, or a conflict persisted through every attempt.</exception>
     /// <exception cref="ApiException">The server rejected the read.</exception>
     public async Task<ApplyOutcome> ApplyAsync(ManifestObject manifest, bool dryRun, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ namespace Gbctl.Apply;
 /// </remarks>
 internal static class ThreeWayMergePatch
 {
-    /// <summary>Returns the patch; an empty object means the live object already matches.</summary>
+    /// <summary>Returns the patch, an empty object when the live object already matches.</summary>
     /// <param name="original">The manifest of the previous apply (last-applied annotation), or <c>null</c>.</param>
     /// <param name="modified">The manifest being applied.</param>
     /// <param name="current">The live object.</param>

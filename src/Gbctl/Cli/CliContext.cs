@@ -4,8 +4,8 @@ namespace Gbctl.Cli;
 /// <param name="In">Standard input, read by <c>-f -</c>.</param>
 /// <param name="Out">Standard output.</param>
 /// <param name="Error">Standard error.</param>
-/// <param name="GetEnvironmentVariable">Looks up an environment variable such as <c>GBCONFIG</c>; returns <c>null</c> when unset.</param>
-/// <param name="HomeDirectory">Home folder that holds <c>.gb/config</c>.</param>
+/// <param name="GetEnvironmentVariable">Looks up an environment variable such as <c>GBCONFIG</c>, returning <c>null</c> when it is unset.</param>
+/// <param name="HomeDirectory">Home folder, which contains <c>.gb/config</c>.</param>
 public sealed record CliContext(
     TextReader In,
     TextWriter Out,

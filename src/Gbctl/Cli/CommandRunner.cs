@@ -10,7 +10,7 @@ internal static class CommandRunner
     public const int Failure = 1;
 
     /// <summary>Creates the session, runs <paramref name="body"/> and reports what it throws.</summary>
-    /// <param name="failureCode">Exit code for errors; <c>diff</c> uses 2 because 1 means "differences found".</param>
+    /// <param name="failureCode">Exit code for errors. <c>diff</c> uses 2 because 1 means "differences found".</param>
     public static async Task<int> RunAsync(
         ParseResult result,
         GlobalOptions options,

@@ -6,7 +6,7 @@ namespace Gbctl.Cli;
 /// <summary>Parses durations written as Go does (<c>30s</c>, <c>2m</c>, <c>1h30m</c>) or as a .NET time span (<c>00:02:00</c>).</summary>
 internal static partial class DurationParser
 {
-    /// <summary>Returns the duration <paramref name="text"/> denotes; a bare <c>0</c> is zero.</summary>
+    /// <summary>Returns the duration <paramref name="text"/> denotes, where a bare <c>0</c> is zero.</summary>
     /// <exception cref="CliException">The text is no duration.</exception>
     public static TimeSpan Parse(string text)
     {

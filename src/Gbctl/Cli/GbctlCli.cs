@@ -7,7 +7,7 @@ namespace Gbctl.Cli;
 public static class GbctlCli
 {
     /// <summary>Runs gbctl with <paramref name="args"/> against the streams and environment of <paramref name="context"/>.</summary>
-    /// <returns>0 on success, 1 on failure; <c>diff</c> returns 1 for differences and 2 for errors.</returns>
+    /// <returns>0 on success and 1 on failure, except that <c>diff</c> returns 1 for differences and 2 for errors.</returns>
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {
         var root = BuildRoot(context);

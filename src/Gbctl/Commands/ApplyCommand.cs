@@ -88,7 +88,7 @@ internal static class ApplyCommand
         return exitCode;
     }
 
-    /// <summary>Prints one error per file that failed to parse; returns 1 when there was any.</summary>
+    /// <summary>Prints one error per file that failed to parse and returns 1 when there was any.</summary>
     /// <param name="consequence">Completes "nothing from FILE …", such as <c>was applied</c>.</param>
     internal static async Task<int> ReportSyntaxErrorsAsync(CommandSession session, ManifestSet set, string consequence)
     {

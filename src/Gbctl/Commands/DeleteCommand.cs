@@ -149,7 +149,7 @@ internal static class DeleteCommand
         return (targets, 0);
     }
 
-    /// <summary>Deletes one object and prints the outcome; returns false when it failed.</summary>
+    /// <summary>Deletes one object and prints the outcome. Returns false when the delete failed.</summary>
     private static async Task<bool> DeleteOneAsync(CommandSession session, DeleteRequest request, DeleteTarget target, CancellationToken cancellationToken)
     {
         var path = ResourcePaths.Item(target.Kind, target.Namespace, target.Name);

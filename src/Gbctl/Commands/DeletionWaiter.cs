@@ -10,7 +10,7 @@ namespace Gbctl.Commands;
 internal static class DeletionWaiter
 {
     /// <summary>Watches the object from <paramref name="deleting"/>'s resourceVersion until a DELETED event arrives.</summary>
-    /// <param name="timeout">Longest wait; <see cref="TimeSpan.Zero"/> waits without limit.</param>
+    /// <param name="timeout">Longest wait. <see cref="TimeSpan.Zero"/> waits without limit.</param>
     /// <exception cref="CliException">The timeout passed first.</exception>
     public static async Task WaitAsync(
         CommandSession session,
@@ -30,7 +30,7 @@ internal static class DeletionWaiter
         var resourceVersion = (string?)deleting["metadata"]?["resourceVersion"];
         try
         {
-            // A watch stream may end before the event arrives; each pass resumes from the last version seen.
+            // A watch stream may end before the event arrives, so each pass resumes from the last version seen.
             while (true)
             {
                 var path = ResourcePaths.WithQuery(

@@ -88,7 +88,7 @@ internal static class DescribeCommand
         return exitCode;
     }
 
-    /// <summary>Returns the describe text of <paramref name="item"/>; <paramref name="events"/> is appended when not null.</summary>
+    /// <summary>Returns the describe text of <paramref name="item"/>, followed by <paramref name="events"/> when it is not null.</summary>
     internal static string Render(JsonObject item, string? events)
     {
         var builder = new StringBuilder();

@@ -9,7 +9,7 @@ namespace Gbctl.Commands;
 /// <summary><c>gbctl get</c>: prints objects as a table, YAML, JSON or names, and optionally watches them.</summary>
 internal static class GetCommand
 {
-    /// <summary>Page size of list requests; kubectl uses the same.</summary>
+    /// <summary>Page size of list requests, the same as kubectl's.</summary>
     private const int PageSize = 500;
 
     public static Command Create(GlobalOptions options, CliContext context)
@@ -105,7 +105,7 @@ internal static class GetCommand
         return exitCode;
     }
 
-    /// <summary>Fetches one kind as a table; a missing named object is reported and marks the result failed.</summary>
+    /// <summary>Fetches one kind as a table. A missing named object is reported and marks the result failed.</summary>
     internal static async Task<(ResourceTable Table, bool Failed)> FetchTableAsync(
         CommandSession session,
         GetRequest request,

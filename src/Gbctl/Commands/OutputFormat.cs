@@ -18,7 +18,7 @@ internal static class OutputFormats
     /// <summary>The values <c>-o</c> accepts, for help text.</summary>
     public const string Accepted = "yaml, json, wide or name";
 
-    /// <summary>Returns the format named <paramref name="value"/>; <see cref="OutputFormat.Table"/> when it is <c>null</c>.</summary>
+    /// <summary>Returns the format named <paramref name="value"/>, or <see cref="OutputFormat.Table"/> when it is <c>null</c>.</summary>
     /// <exception cref="CliException">The value names no supported format.</exception>
     public static OutputFormat Parse(string? value) => value?.ToLowerInvariant() switch
     {

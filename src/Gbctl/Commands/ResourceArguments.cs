@@ -3,7 +3,7 @@ using GbOperator.Resources;
 
 namespace Gbctl.Commands;
 
-/// <summary>One kind and the names requested of it; no names means every object of the kind.</summary>
+/// <summary>One kind and the names requested of it. No names means every object of the kind.</summary>
 internal sealed record ResourceRequest(ResourceKind Kind, IReadOnlyList<string> Names);
 
 /// <summary>

@@ -21,7 +21,7 @@ internal sealed record ResourceTable(IReadOnlyList<TableColumn> Columns, IReadOn
     public static bool IsTable(JsonObject response) =>
         (string?)response["kind"] == "Table" && ((string?)response["apiVersion"])?.StartsWith("meta.k8s.io/", StringComparison.Ordinal) == true;
 
-    /// <summary>Reads a server Table; when it has no column definitions, as in later watch events, uses <paramref name="previousColumns"/>.</summary>
+    /// <summary>Reads a server Table, using <paramref name="previousColumns"/> when it has no column definitions, as in later watch events.</summary>
     public static ResourceTable FromServerTable(JsonObject table, IReadOnlyList<TableColumn>? previousColumns = null)
     {
         var columns = (table["columnDefinitions"] as JsonArray)?
