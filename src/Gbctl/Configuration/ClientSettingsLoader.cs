@@ -82,6 +82,7 @@ internal static class ClientSettingsLoader
         try
         {
             var config = KubernetesClientConfiguration.LoadKubeConfig(path);
+            CheckContext(config, options.Context ?? config.CurrentContext, path, options.Context is null ? "current-context" : "--context");
             DetachUsersWithoutCredentials(config);
             return KubernetesClientConfiguration.BuildConfigFromConfigObject(config, options.Context);
         }
@@ -91,7 +92,23 @@ internal static class ClientSettingsLoader
         }
         catch (YamlDotNet.Core.YamlException e)
         {
-            throw new CliException($"invalid config file {path}: {e.Message}");
+            throw new CliException($"invalid config file {path}:{e.Start.Line}:{e.Start.Column}: {e.Message}");
+        }
+    }
+
+    /// <summary>Checks that the chosen context exists, naming the ones that do when it is missing.</summary>
+    private static void CheckContext(K8SConfiguration config, string? name, string path, string source)
+    {
+        var names = (config.Contexts ?? []).Select(c => c.Name).ToList();
+        if (string.IsNullOrEmpty(name))
+        {
+            throw new CliException($"config file {path} sets no current-context. Pass --context with one of: {string.Join(", ", names)}.");
+        }
+
+        if (!names.Contains(name, StringComparer.Ordinal))
+        {
+            var available = names.Count == 0 ? "The file defines no contexts" : $"Available contexts: {string.Join(", ", names)}";
+            throw new CliException($"context \"{name}\" from {source} not found in {path}. {available}.");
         }
     }
 

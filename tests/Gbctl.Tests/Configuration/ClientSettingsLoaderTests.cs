@@ -89,6 +89,27 @@ public sealed class ClientSettingsLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_UnknownContext_NamesAvailableOnes()
+    {
+        WriteConfig(Path.Combine(_home, ".gb", "config"), "http://127.0.0.1:7001", "bots");
+
+        var act = () => ClientSettingsLoader.Load(new ConfigOptions(null, null, "third", null), Context());
+
+        act.Should().Throw<CliException>().WithMessage("context \"third\" from --context not found in *Available contexts: main, second.");
+    }
+
+    [Fact]
+    public void Load_MalformedFile_ReportsPosition()
+    {
+        var path = Path.Combine(_home, "broken");
+        File.WriteAllText(path, "apiVersion: v1\nclusters: [\n");
+
+        var act = () => ClientSettingsLoader.Load(new ConfigOptions(path, null, null, null), Context());
+
+        act.Should().Throw<CliException>().WithMessage($"invalid config file {path}:*:*: *");
+    }
+
+    [Fact]
     public void Load_InvalidServerFlag_ThrowsWithExample()
     {
         var act = () => ClientSettingsLoader.Load(new ConfigOptions(null, "127.0.0.1:6443", null, null), Context());
