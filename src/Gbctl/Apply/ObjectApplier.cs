@@ -55,7 +55,7 @@ internal sealed class ObjectApplier(ApiClient client, TextWriter warnings)
             {
                 await warnings.WriteLineAsync(
                     $"Warning: {manifest.Kind.Plural}/{manifest.Name} is missing the {LastAppliedConfiguration.AnnotationKey} annotation, "
-                    + "so fields removed from the manifest stay on the object. This apply adds the annotation; later applies remove such fields.");
+                    + "so fields removed from the manifest stay on the object. This apply adds the annotation, and later applies remove such fields.");
             }
 
             var patch = ThreeWayMergePatch.Create(original, desired, live);
