@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using GbOperator.ApiServer.Logging;
+using GbOperator.Resources;
+using GbOperator.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GbOperator.ApiServer.Http;
+
+/// <summary>Maps the discovery, health and resource endpoints.</summary>
+internal static class ApiServerEndpoints
+{
+    private const string GroupVersionPath = "/apis/" + ApiGroup.Name + "/" + ApiGroup.Version;
+
+    public static void MapApiServerEndpoints(this WebApplication application)
+    {
+        application.Use(HandleErrorsAsync);
+
+        MapDocument(application, "/version", DiscoveryDocuments.Version);
+        MapDocument(application, "/api", DiscoveryDocuments.CoreVersions);
+        MapDocument(application, "/apis", DiscoveryDocuments.GroupList);
+        MapDocument(application, "/apis/" + ApiGroup.Name, DiscoveryDocuments.Group);
+        MapDocument(application, GroupVersionPath, DiscoveryDocuments.ResourceList);
+
+        application.MapGet("/healthz", () => Results.Text("ok"));
+        application.MapGet("/livez", () => Results.Text("ok"));
+        application.MapGet("/readyz", ReadyAsync);
+
+        application.Map(GroupVersionPath + "/{**rest}", (HttpContext context, string rest) =>
+        {
+            var segments = rest.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            var path = ResourcePath.Parse(segments);
+            return context.RequestServices.GetRequiredService<ResourceHandler>().HandleAsync(context, path);
+        });
+
+        application.MapFallback(context => throw StatusObjects.ResourceNotFound());
+    }
+
+    private static void MapDocument(WebApplication application, string path, Func<JsonObject> document) =>
+        application.MapGet(path, (HttpContext context) => JsonResponses.WriteAsync(context, StatusCodes.Status200OK, document()));
+
+    /// <summary>Reports ready when the store answers a revision read.</summary>
+    private static async Task<IResult> ReadyAsync(IResourceStore store, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            await store.GetCurrentRevisionAsync(timeout.Token);
+            return Results.Text("ok");
+        }
+        catch (Exception exception) when (exception is StoreException or OperationCanceledException)
+        {
+            loggerFactory.CreateLogger(typeof(ApiServerEndpoints)).ReadinessFailed(exception);
+            return Results.Text($"store unavailable: {exception.Message}", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    /// <summary>Turns failures into Kubernetes <c>Status</c> responses.</summary>
+    private static async Task HandleErrorsAsync(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+        }
+        catch (Exception exception) when (!context.Response.HasStarted)
+        {
+            var error = exception switch
+            {
+                ApiException api => api,
+                RevisionCompactedException compacted => StatusObjects.Expired($"too old resource version: {compacted.RequestedRevision} ({compacted.CompactedRevision})"),
+                StoreUnavailableException unavailable => StatusObjects.Unavailable($"the store is unavailable: {unavailable.Message}"),
+                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ApiException(413, "RequestEntityTooLarge", exception.Message),
+                BadHttpRequestException bad => StatusObjects.BadRequest(bad.Message),
+                _ => null,
+            };
+            if (error is null)
+            {
+                var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiServerEndpoints));
+                logger.RequestFailed(exception, context.Request.Method, context.Request.Path.Value ?? string.Empty);
+                error = new ApiException(500, "InternalError", $"an internal error occurred: {exception.Message}");
+            }
+            else if (error.Code >= 500)
+            {
+                var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiServerEndpoints));
+                logger.RequestUnavailable(exception, context.Request.Method, context.Request.Path.Value ?? string.Empty, error.Code);
+            }
+
+            await JsonResponses.WriteStatusAsync(context, error);
+        }
+    }
+}
