@@ -10,9 +10,10 @@ namespace GbOperator.ApiServer.Registry;
 /// </summary>
 /// <param name="SpecReplicasPath">Path of the desired replica count, such as <c>spec.replicas</c>.</param>
 /// <param name="StatusReplicasPath">Path of the observed replica count; a missing value reads as 0.</param>
-internal sealed record ScaleSubresource(IReadOnlyList<string> SpecReplicasPath, IReadOnlyList<string> StatusReplicasPath)
+/// <param name="LabelSelectorPath">Path of the label selector string of the instances; a missing value is left out.</param>
+internal sealed record ScaleSubresource(IReadOnlyList<string> SpecReplicasPath, IReadOnlyList<string> StatusReplicasPath, IReadOnlyList<string> LabelSelectorPath)
 {
-    private static readonly ScaleSubresource BotClusterScale = new(["spec", "replicas"], ["status", "replicas"]);
+    private static readonly ScaleSubresource BotClusterScale = new(["spec", "replicas"], ["status", "replicas"], ["status", "selector"]);
 
     /// <summary>Returns the scale subresource of <paramref name="kind"/>, or <c>null</c> when it has none.</summary>
     public static ScaleSubresource? For(ResourceKind kind) => kind.Kind == "BotCluster" ? BotClusterScale : null;
@@ -29,13 +30,19 @@ internal sealed record ScaleSubresource(IReadOnlyList<string> SpecReplicasPath, 
             }
         }
 
+        var status = new JsonObject { ["replicas"] = ReadInteger(json, StatusReplicasPath) };
+        if (Read(json, LabelSelectorPath) is JsonValue selector && selector.TryGetValue<string>(out var selectorText))
+        {
+            status["selector"] = selectorText;
+        }
+
         return new JsonObject
         {
             ["kind"] = "Scale",
             ["apiVersion"] = "autoscaling/v1",
             ["metadata"] = metadata,
             ["spec"] = new JsonObject { ["replicas"] = ReadInteger(json, SpecReplicasPath) },
-            ["status"] = new JsonObject { ["replicas"] = ReadInteger(json, StatusReplicasPath) },
+            ["status"] = status,
         };
     }
 
@@ -80,7 +87,10 @@ internal sealed record ScaleSubresource(IReadOnlyList<string> SpecReplicasPath, 
         return json;
     }
 
-    private static long ReadInteger(JsonObject json, IReadOnlyList<string> path)
+    private static long ReadInteger(JsonObject json, IReadOnlyList<string> path) =>
+        Read(json, path) is JsonValue value && value.TryGetValue<long>(out var number) ? number : 0;
+
+    private static JsonNode? Read(JsonObject json, IReadOnlyList<string> path)
     {
         JsonNode? node = json;
         foreach (var segment in path)
@@ -88,6 +98,6 @@ internal sealed record ScaleSubresource(IReadOnlyList<string> SpecReplicasPath, 
             node = node is JsonObject parent ? parent[segment] : null;
         }
 
-        return node is JsonValue value && value.TryGetValue<long>(out var number) ? number : 0;
+        return node;
     }
 }

@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
 using GbOperator.Resources;
+using GbOperator.Resources.JsonPaths;
 
 namespace GbOperator.ApiServer.Tables;
 
-/// <summary>Reads the value of a printer column from an object.</summary>
+/// <summary>Reads the value of a printer column from an object with the JSONPath evaluator gbctl also uses.</summary>
 internal static class PrinterColumnValues
 {
-    // TODO: evaluate column.JsonPath with the JSONPath evaluator of GbOperator.Resources once it is available.
-    public static JsonNode? Read(JsonObject json, PrinterColumn column) => null;
+    /// <summary>Returns the first value the column's JSONPath selects, or <c>null</c> when it selects nothing.</summary>
+    public static JsonNode? Read(JsonObject json, PrinterColumn column) =>
+        JsonPathExpression.Select(json, column.JsonPath).FirstOrDefault();
 }
