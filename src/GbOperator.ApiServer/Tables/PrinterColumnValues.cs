@@ -8,6 +8,9 @@ namespace GbOperator.ApiServer.Tables;
 internal static class PrinterColumnValues
 {
     /// <summary>Returns the first value the column's JSONPath selects, or <c>null</c> when it selects nothing.</summary>
-    public static JsonNode? Read(JsonObject json, PrinterColumn column) =>
-        JsonPathExpression.Select(json, column.JsonPath).FirstOrDefault();
+    public static JsonNode? Read(JsonObject json, PrinterColumn column)
+    {
+        var values = JsonPathExpression.Select(json, column.JsonPath);
+        return values.Count > 0 ? values[0] : null;
+    }
 }

@@ -11,7 +11,7 @@ namespace GbOperator.ApiServer.Watching;
 internal sealed class Watcher : IDisposable
 {
     private readonly Channel<DeliveredEvent> _queue = Channel.CreateUnbounded<DeliveredEvent>(
-        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+        new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
 
     private readonly int _capacity;
     private readonly Action<Watcher>? _unsubscribe;

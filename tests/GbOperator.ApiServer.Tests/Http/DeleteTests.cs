@@ -12,7 +12,7 @@ public sealed class DeleteTests(ApiServerFixture server) : IClassFixture<ApiServ
         var ns = Manifests.UniqueNamespace();
         var created = await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("web"));
 
-        var response = await server.Client.DeleteAsync(Manifests.BotClusterPath(ns, "web"), new JsonObject { ["propagationPolicy"] = "Background" });
+        var response = await server.Client.DeleteObjectAsync(Manifests.BotClusterPath(ns, "web"), new JsonObject { ["propagationPolicy"] = "Background" });
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Json["kind"]!.GetValue<string>().Should().Be("Status");
@@ -24,7 +24,7 @@ public sealed class DeleteTests(ApiServerFixture server) : IClassFixture<ApiServ
     [Fact]
     public async Task Delete_Missing_ReturnsNotFound()
     {
-        var response = await server.Client.DeleteAsync(Manifests.BotClusterPath(Manifests.UniqueNamespace(), "ghost"));
+        var response = await server.Client.DeleteObjectAsync(Manifests.BotClusterPath(Manifests.UniqueNamespace(), "ghost"));
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
@@ -37,8 +37,8 @@ public sealed class DeleteTests(ApiServerFixture server) : IClassFixture<ApiServ
         body["metadata"]!["finalizers"] = new JsonArray("generalbots.ai/cleanup");
         await server.Client.CreateBotClusterAsync(ns, body);
 
-        var response = await server.Client.DeleteAsync(Manifests.BotClusterPath(ns, "web"));
-        var again = await server.Client.DeleteAsync(Manifests.BotClusterPath(ns, "web"));
+        var response = await server.Client.DeleteObjectAsync(Manifests.BotClusterPath(ns, "web"));
+        var again = await server.Client.DeleteObjectAsync(Manifests.BotClusterPath(ns, "web"));
         var stored = await server.Client.GetJsonAsync(Manifests.BotClusterPath(ns, "web"));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -58,13 +58,13 @@ public sealed class DeleteTests(ApiServerFixture server) : IClassFixture<ApiServ
         var body = Manifests.BotCluster("web");
         body["metadata"]!["finalizers"] = new JsonArray("generalbots.ai/cleanup");
         await server.Client.CreateBotClusterAsync(ns, body);
-        await server.Client.DeleteAsync(Manifests.BotClusterPath(ns, "web"));
+        await server.Client.DeleteObjectAsync(Manifests.BotClusterPath(ns, "web"));
         await using var watch = await WatchStream.OpenAsync(server.Client, Manifests.BotClusters(ns) + "?watch=true");
-        (await watch.ReadEventAsync())!.Type().Should().Be("ADDED");
+        (await watch.ReadNextAsync())!.Type().Should().Be("ADDED");
 
         var patch = JsonNode.Parse("""{"metadata":{"finalizers":null}}""")!;
         var response = await server.Client.PatchAsync(Manifests.BotClusterPath(ns, "web"), patch, "application/merge-patch+json");
-        var deleted = await watch.ReadEventAsync();
+        var deleted = await watch.ReadNextAsync();
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await server.Client.GetJsonAsync(Manifests.BotClusterPath(ns, "web"))).StatusCode.Should().Be(HttpStatusCode.NotFound);
@@ -78,7 +78,7 @@ public sealed class DeleteTests(ApiServerFixture server) : IClassFixture<ApiServ
         var body = Manifests.BotCluster("web");
         body["metadata"]!["finalizers"] = new JsonArray("generalbots.ai/cleanup");
         await server.Client.CreateBotClusterAsync(ns, body);
-        var deleting = await server.Client.DeleteAsync(Manifests.BotClusterPath(ns, "web"));
+        var deleting = await server.Client.DeleteObjectAsync(Manifests.BotClusterPath(ns, "web"));
 
         var patch = JsonNode.Parse("""{"metadata":{"finalizers":["generalbots.ai/cleanup","generalbots.ai/other"]}}""")!;
         var response = await server.Client.PatchAsync(Manifests.BotClusterPath(ns, "web"), patch, "application/merge-patch+json");
@@ -92,10 +92,11 @@ public sealed class DeleteTests(ApiServerFixture server) : IClassFixture<ApiServ
     public async Task Delete_StaleResourceVersionPrecondition_ReturnsConflictAndKeepsObject()
     {
         var ns = Manifests.UniqueNamespace();
-        await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("web"));
-        var options = new JsonObject { ["preconditions"] = new JsonObject { ["resourceVersion"] = "1" } };
+        var created = await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("web"));
+        var otherRevision = (long.Parse(created["metadata"]!["resourceVersion"]!.GetValue<string>()) + 1).ToString();
+        var options = new JsonObject { ["preconditions"] = new JsonObject { ["resourceVersion"] = otherRevision } };
 
-        var response = await server.Client.DeleteAsync(Manifests.BotClusterPath(ns, "web"), options);
+        var response = await server.Client.DeleteObjectAsync(Manifests.BotClusterPath(ns, "web"), options);
 
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
         response.Message.Should().Contain("Precondition failed");
@@ -116,7 +117,7 @@ public sealed class DeleteTests(ApiServerFixture server) : IClassFixture<ApiServ
             },
         };
 
-        var response = await server.Client.DeleteAsync(Manifests.BotClusterPath(ns, "web"), options);
+        var response = await server.Client.DeleteObjectAsync(Manifests.BotClusterPath(ns, "web"), options);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await server.Client.GetJsonAsync(Manifests.BotClusterPath(ns, "web"))).StatusCode.Should().Be(HttpStatusCode.NotFound);
@@ -128,7 +129,7 @@ public sealed class DeleteTests(ApiServerFixture server) : IClassFixture<ApiServ
         var ns = Manifests.UniqueNamespace();
         await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("web"));
 
-        var response = await server.Client.DeleteAsync(Manifests.BotClusterPath(ns, "web") + "?dryRun=All");
+        var response = await server.Client.DeleteObjectAsync(Manifests.BotClusterPath(ns, "web") + "?dryRun=All");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await server.Client.GetJsonAsync(Manifests.BotClusterPath(ns, "web"))).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -141,7 +142,7 @@ public sealed class DeleteTests(ApiServerFixture server) : IClassFixture<ApiServ
         await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("a", labels: new Dictionary<string, string> { ["tier"] = "web" }));
         await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("b"));
 
-        var response = await server.Client.DeleteAsync(Manifests.BotClusters(ns) + "?labelSelector=tier%3Dweb");
+        var response = await server.Client.DeleteObjectAsync(Manifests.BotClusters(ns) + "?labelSelector=tier%3Dweb");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await server.Client.GetJsonAsync(Manifests.BotClusterPath(ns, "a"))).StatusCode.Should().Be(HttpStatusCode.NotFound);

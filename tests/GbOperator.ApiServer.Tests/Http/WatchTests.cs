@@ -14,8 +14,8 @@ public sealed class WatchTests(ApiServerFixture server) : IClassFixture<ApiServe
         await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("b"));
 
         await using var watch = await WatchStream.OpenAsync(server.Client, Manifests.BotClusters(ns) + "?watch=true");
-        var first = await watch.ReadEventAsync();
-        var second = await watch.ReadEventAsync();
+        var first = await watch.ReadNextAsync();
+        var second = await watch.ReadNextAsync();
 
         watch.StatusCode.Should().Be(HttpStatusCode.OK);
         first!.Type().Should().Be("ADDED");
@@ -31,13 +31,13 @@ public sealed class WatchTests(ApiServerFixture server) : IClassFixture<ApiServe
         var ns = Manifests.UniqueNamespace();
         var created = await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("a"));
         await using var watch = await WatchStream.OpenAsync(server.Client, Manifests.BotClusters(ns) + "?watch=1");
-        (await watch.ReadEventAsync())!.Type().Should().Be("ADDED");
+        (await watch.ReadNextAsync())!.Type().Should().Be("ADDED");
 
         var patch = new JsonObject { ["spec"] = new JsonObject { ["replicas"] = 4 } };
         var patched = await server.Client.PatchAsync(Manifests.BotClusterPath(ns, "a"), patch, "application/merge-patch+json");
-        var modified = await watch.ReadEventAsync();
-        var deleteResponse = await server.Client.DeleteAsync(Manifests.BotClusterPath(ns, "a"));
-        var deleted = await watch.ReadEventAsync();
+        var modified = await watch.ReadNextAsync();
+        var deleteResponse = await server.Client.DeleteObjectAsync(Manifests.BotClusterPath(ns, "a"));
+        var deleted = await watch.ReadNextAsync();
 
         modified!.Type().Should().Be("MODIFIED");
         modified["object"]!["spec"]!["replicas"]!.GetValue<int>().Should().Be(4);
@@ -58,7 +58,7 @@ public sealed class WatchTests(ApiServerFixture server) : IClassFixture<ApiServe
 
         await using var watch = await WatchStream.OpenAsync(server.Client, $"{Manifests.BotClusters(ns)}?watch=true&resourceVersion={list.ResourceVersion}");
         await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("new"));
-        var change = await watch.ReadEventAsync();
+        var change = await watch.ReadNextAsync();
 
         change!.Type().Should().Be("ADDED");
         change.ObjectName().Should().Be("new");
@@ -73,7 +73,7 @@ public sealed class WatchTests(ApiServerFixture server) : IClassFixture<ApiServe
         var revision = first["metadata"]!["resourceVersion"]!.GetValue<string>();
 
         await using var watch = await WatchStream.OpenAsync(server.Client, $"{Manifests.BotClusters(ns)}?watch=true&resourceVersion={revision}");
-        var change = await watch.ReadEventAsync();
+        var change = await watch.ReadNextAsync();
 
         change!.Type().Should().Be("ADDED");
         change.ObjectName().Should().Be("second");
@@ -91,7 +91,7 @@ public sealed class WatchTests(ApiServerFixture server) : IClassFixture<ApiServe
         var oldRevision = long.Parse(created["metadata"]!["resourceVersion"]!.GetValue<string>()) - 1;
 
         await using var watch = await WatchStream.OpenAsync(server.Client, $"{Manifests.BotClusters(ns)}?watch=true&resourceVersion={oldRevision}");
-        var error = await watch.ReadEventAsync();
+        var error = await watch.ReadNextAsync();
         var end = await watch.ReadEventAsync();
 
         watch.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -111,10 +111,10 @@ public sealed class WatchTests(ApiServerFixture server) : IClassFixture<ApiServe
         await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("other"));
 
         await using var watch = await WatchStream.OpenAsync(server.Client, $"{Manifests.BotClusters(ns)}?watch=true&fieldSelector=metadata.name%3Dwanted");
-        var initial = await watch.ReadEventAsync();
-        await server.Client.DeleteAsync(Manifests.BotClusterPath(ns, "other"));
-        await server.Client.DeleteAsync(Manifests.BotClusterPath(ns, "wanted"));
-        var deleted = await watch.ReadEventAsync();
+        var initial = await watch.ReadNextAsync();
+        await server.Client.DeleteObjectAsync(Manifests.BotClusterPath(ns, "other"));
+        await server.Client.DeleteObjectAsync(Manifests.BotClusterPath(ns, "wanted"));
+        var deleted = await watch.ReadNextAsync();
 
         initial!.ObjectName().Should().Be("wanted");
         deleted!.Type().Should().Be("DELETED");
@@ -127,11 +127,11 @@ public sealed class WatchTests(ApiServerFixture server) : IClassFixture<ApiServe
         var ns = Manifests.UniqueNamespace();
         await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("a", labels: new Dictionary<string, string> { ["tier"] = "web" }));
         await using var watch = await WatchStream.OpenAsync(server.Client, $"{Manifests.BotClusters(ns)}?watch=true&labelSelector=tier%3Dweb");
-        (await watch.ReadEventAsync())!.Type().Should().Be("ADDED");
+        (await watch.ReadNextAsync())!.Type().Should().Be("ADDED");
 
         var patch = new JsonObject { ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["tier"] = "api" } } };
         await server.Client.PatchAsync(Manifests.BotClusterPath(ns, "a"), patch, "application/merge-patch+json");
-        var change = await watch.ReadEventAsync();
+        var change = await watch.ReadNextAsync();
 
         change!.Type().Should().Be("DELETED");
         change.ObjectName().Should().Be("a");
@@ -146,7 +146,7 @@ public sealed class WatchTests(ApiServerFixture server) : IClassFixture<ApiServe
 
         await server.Client.CreateBotClusterAsync(Manifests.UniqueNamespace(), Manifests.BotCluster("elsewhere"));
         await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("here"));
-        var change = await watch.ReadEventAsync();
+        var change = await watch.ReadNextAsync();
 
         change!.ObjectName().Should().Be("here");
     }
@@ -183,7 +183,7 @@ public sealed class WatchTests(ApiServerFixture server) : IClassFixture<ApiServe
         var list = await server.Client.GetJsonAsync(Manifests.BotClusters(ns));
 
         await using var watch = await WatchStream.OpenAsync(server.Client, $"{Manifests.BotClusters(ns)}?watch=true&allowWatchBookmarks=true&resourceVersion={list.ResourceVersion}");
-        var bookmark = await watch.ReadEventAsync(TimeSpan.FromSeconds(10));
+        var bookmark = await watch.ReadNextAsync(TimeSpan.FromSeconds(10));
 
         bookmark!.Type().Should().Be("BOOKMARK");
         bookmark["object"]!["kind"]!.GetValue<string>().Should().Be("BotCluster");
@@ -197,7 +197,7 @@ public sealed class WatchTests(ApiServerFixture server) : IClassFixture<ApiServe
         await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("a"));
 
         await using var watch = await WatchStream.OpenAsync(server.Client, $"/apis/{Manifests.ApiVersion}/watch/namespaces/{ns}/botclusters");
-        var change = await watch.ReadEventAsync();
+        var change = await watch.ReadNextAsync();
 
         change!.Type().Should().Be("ADDED");
     }
@@ -210,8 +210,8 @@ public sealed class WatchTests(ApiServerFixture server) : IClassFixture<ApiServe
         await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("b", replicas: 3));
 
         await using var watch = await WatchStream.OpenAsync(server.Client, Manifests.BotClusters(ns) + "?watch=true", TableTests.TableAccept);
-        var first = await watch.ReadEventAsync();
-        var second = await watch.ReadEventAsync();
+        var first = await watch.ReadNextAsync();
+        var second = await watch.ReadNextAsync();
 
         first!["object"]!["kind"]!.GetValue<string>().Should().Be("Table");
         first["object"]!["columnDefinitions"]!.AsArray().Should().NotBeEmpty();

@@ -22,7 +22,7 @@ public static class HttpClientExtensions
     public static Task<ApiResponse> PatchAsync(this HttpClient client, string path, JsonNode body, string contentType) =>
         client.SendTextAsync(HttpMethod.Patch, path, body.ToJsonString(), contentType);
 
-    public static Task<ApiResponse> DeleteAsync(this HttpClient client, string path, JsonNode? body = null) =>
+    public static Task<ApiResponse> DeleteObjectAsync(this HttpClient client, string path, JsonNode? body = null) =>
         client.SendTextAsync(HttpMethod.Delete, path, body?.ToJsonString(), body is null ? null : "application/json");
 
     public static async Task<ApiResponse> SendTextAsync(this HttpClient client, HttpMethod method, string path, string? body, string? contentType, string? accept = null)

@@ -47,6 +47,10 @@ public sealed class WatchStream : IAsyncDisposable
         return line is null ? null : JsonNode.Parse(line)!.AsObject();
     }
 
+    /// <summary>Reads the next event, failing when the server closed the stream.</summary>
+    public async Task<JsonObject> ReadNextAsync(TimeSpan? timeout = null) =>
+        await ReadEventAsync(timeout) ?? throw new InvalidOperationException("The watch stream closed before the next event.");
+
     /// <summary>Reads events until one satisfies <paramref name="predicate"/>, skipping bookmarks and other events.</summary>
     public async Task<JsonObject> ReadUntilAsync(Func<JsonObject, bool> predicate, TimeSpan? timeout = null)
     {

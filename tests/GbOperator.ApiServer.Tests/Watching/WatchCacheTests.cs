@@ -36,24 +36,15 @@ public sealed class WatchCacheTests : IAsyncLifetime
         using var slow = (await cache.SubscribeAsync(null, WatchFilter.Everything, CancellationToken.None))!;
         using var fast = (await cache.SubscribeAsync(null, WatchFilter.Everything, CancellationToken.None))!;
         var received = new List<DeliveredEvent>();
-        var reader = Task.Run(async () =>
-        {
-            while (received.Count < 5 && await fast.Events.WaitToReadAsync())
-            {
-                while (fast.Events.TryRead(out var change))
-                {
-                    received.Add(change);
-                }
-            }
-        });
 
         for (var index = 0; index < 5; index++)
         {
             await CreateAsync("bot-" + index);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            received.Add(await fast.Events.ReadAsync(timeout.Token));
         }
 
         await Wait.UntilAsync(() => Task.FromResult(slow.TerminationMessage is not null), TimeSpan.FromSeconds(10), "the slow watcher is dropped");
-        await reader.WaitAsync(TimeSpan.FromSeconds(10));
         received.Select(change => change.Type).Should().Equal(Enumerable.Repeat(WatchEventTypes.Added, 5));
         cache.WatcherCount.Should().Be(1);
     }
@@ -97,7 +88,7 @@ public sealed class WatchCacheTests : IAsyncLifetime
 
     private Task<long> CreateAsync(string name)
     {
-        var json = $$"""{"apiVersion":"generalbots.ai/v1alpha1","kind":"BotCluster","metadata":{"name":"{{name}}","namespace":"default"}}""";
+        var json = $$$"""{"apiVersion":"generalbots.ai/v1alpha1","kind":"BotCluster","metadata":{"name":"{{{name}}}","namespace":"default"}}""";
         return _store.CreateAsync(ResourceCatalog.BotClusters.Key("default", name), Encoding.UTF8.GetBytes(json), CancellationToken.None);
     }
 }
