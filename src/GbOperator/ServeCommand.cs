@@ -37,6 +37,7 @@ internal static class ServeCommand
             .Enrich.FromLogContext()
             .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}")
             .CreateLogger();
+        var log = Log.ForContext("SourceContext", "gb-operator");
         try
         {
             try
@@ -45,7 +46,7 @@ internal static class ServeCommand
             }
             catch (FormatException exception)
             {
-                Log.Error("Invalid --listen value: {Problem}", exception.Message);
+                log.Error("Invalid --listen value: {Problem}", exception.Message);
                 return 2;
             }
 
@@ -57,7 +58,7 @@ internal static class ServeCommand
             }
             catch (Exception exception) when (exception is ArgumentException or FormatException or NotSupportedException or StoreException)
             {
-                Log.Error(exception, "Cannot open the store {StoreUrl}: {Problem}", url, exception.Message);
+                log.Error("Cannot open the store {StoreUrl}: {Problem}", Redact(url), exception.Message);
                 return 2;
             }
 
@@ -69,7 +70,7 @@ internal static class ServeCommand
                     ConfigureApplication = application => application.UseSerilogRequestLogging(),
                 };
                 await using var host = await ApiServerHost.StartAsync(store, listen, options, cancellationToken);
-                Log.Information("Serving the API on {Address} with the store {StoreUrl}", host.BaseAddress, Redact(url));
+                log.Information("Serving the API on {Address} with the store {StoreUrl}", host.BaseAddress, Redact(url));
                 try
                 {
                     await host.WaitForShutdownAsync(cancellationToken);
@@ -79,14 +80,14 @@ internal static class ServeCommand
                     // SIGTERM or Ctrl-C: disposing the host closes the watches and stops Kestrel.
                 }
 
-                Log.Information("Stopping the API server");
+                log.Information("Stopping the API server");
             }
 
             return 0;
         }
         catch (IOException exception)
         {
-            Log.Error(exception, "Cannot listen on {Listen}: {Problem}", listen, exception.Message);
+            log.Error(exception, "Cannot listen on {Listen}: {Problem}", listen, exception.Message);
             return 1;
         }
         finally

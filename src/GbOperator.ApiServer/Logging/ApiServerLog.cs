@@ -29,6 +29,9 @@ internal static partial class ApiServerLog
     [LoggerMessage(2003, LogLevel.Error, "Watch cache of {Kind} failed; restarting in {RetryDelay}")]
     public static partial void WatchCacheFailed(this ILogger logger, Exception exception, string kind, TimeSpan retryDelay);
 
+    [LoggerMessage(2007, LogLevel.Warning, "Watch cache of {Kind} cannot reach the store: {Problem}; retrying in {RetryDelay}")]
+    public static partial void WatchCacheStoreUnavailable(this ILogger logger, string kind, string problem, TimeSpan retryDelay);
+
     [LoggerMessage(2004, LogLevel.Warning, "Dropped a slow {Kind} watcher at revision {Revision}")]
     public static partial void SlowWatcherDropped(this ILogger logger, string kind, long revision);
 

@@ -78,6 +78,11 @@ internal sealed class WatchCache
             {
                 break;
             }
+            catch (StoreUnavailableException exception)
+            {
+                // The store logs the failure with its stack trace; one line here is enough.
+                _logger.WatchCacheStoreUnavailable(Kind.Kind, exception.Message, delay);
+            }
             catch (Exception exception)
             {
                 _logger.WatchCacheFailed(exception, Kind.Kind, delay);
