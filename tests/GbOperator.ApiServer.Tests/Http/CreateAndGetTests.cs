@@ -4,7 +4,8 @@ using GbOperator.ApiServer.Tests.Infrastructure;
 
 namespace GbOperator.ApiServer.Tests.Http;
 
-public sealed class CreateAndGetTests(ApiServerFixture server) : IClassFixture<ApiServerFixture>
+public abstract class CreateAndGetTests<TServer>(TServer server) : IClassFixture<TServer>
+    where TServer : ApiServerFixture
 {
     [Fact]
     public async Task Create_ValidObject_SetsServerMetadata()
@@ -117,7 +118,7 @@ public sealed class CreateAndGetTests(ApiServerFixture server) : IClassFixture<A
     }
 
     [Fact]
-    public async Task Create_NamespaceDiffersFromUrl_ReturnsBadRequestAndStoresNothing()
+    public async Task Create_NamespaceMismatch_ReturnsBadRequest()
     {
         var ns = Manifests.UniqueNamespace();
         var body = Manifests.BotCluster("web");

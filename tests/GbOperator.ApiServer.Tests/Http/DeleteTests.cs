@@ -4,7 +4,8 @@ using GbOperator.ApiServer.Tests.Infrastructure;
 
 namespace GbOperator.ApiServer.Tests.Http;
 
-public sealed class DeleteTests(ApiServerFixture server) : IClassFixture<ApiServerFixture>
+public abstract class DeleteTests<TServer>(TServer server) : IClassFixture<TServer>
+    where TServer : ApiServerFixture
 {
     [Fact]
     public async Task Delete_WithoutFinalizers_RemovesAndReturnsSuccessStatus()
@@ -30,7 +31,7 @@ public sealed class DeleteTests(ApiServerFixture server) : IClassFixture<ApiServ
     }
 
     [Fact]
-    public async Task Delete_WithFinalizer_SetsDeletionTimestampAndKeepsObject()
+    public async Task Delete_WithFinalizer_SetsDeletionTimestamp()
     {
         var ns = Manifests.UniqueNamespace();
         var body = Manifests.BotCluster("web");
@@ -89,7 +90,7 @@ public sealed class DeleteTests(ApiServerFixture server) : IClassFixture<ApiServ
     }
 
     [Fact]
-    public async Task Delete_StaleResourceVersionPrecondition_ReturnsConflictAndKeepsObject()
+    public async Task Delete_StalePrecondition_ReturnsConflict()
     {
         var ns = Manifests.UniqueNamespace();
         var created = await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("web"));

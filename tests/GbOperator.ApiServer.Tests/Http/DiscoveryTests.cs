@@ -4,7 +4,7 @@ using GbOperator.ApiServer.Tests.Infrastructure;
 
 namespace GbOperator.ApiServer.Tests.Http;
 
-public sealed class DiscoveryTests(ApiServerFixture server) : IClassFixture<ApiServerFixture>
+public sealed class DiscoveryTests(SqliteApiServerFixture server) : IClassFixture<SqliteApiServerFixture>
 {
     [Fact]
     public async Task Version_Get_ReturnsStringFields()

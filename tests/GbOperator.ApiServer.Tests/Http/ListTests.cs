@@ -4,10 +4,11 @@ using GbOperator.ApiServer.Tests.Infrastructure;
 
 namespace GbOperator.ApiServer.Tests.Http;
 
-public sealed class ListTests(ApiServerFixture server) : IClassFixture<ApiServerFixture>
+public abstract class ListTests<TServer>(TServer server) : IClassFixture<TServer>
+    where TServer : ApiServerFixture
 {
     [Fact]
-    public async Task List_Namespace_ReturnsItemsInNameOrderWithKinds()
+    public async Task List_Namespace_ReturnsItemsInNameOrder()
     {
         var ns = Manifests.UniqueNamespace();
         foreach (var name in new[] { "c", "a", "b" })
@@ -106,7 +107,7 @@ public sealed class ListTests(ApiServerFixture server) : IClassFixture<ApiServer
     }
 
     [Fact]
-    public async Task List_FieldSelectorOnNamespace_FiltersClusterWideList()
+    public async Task List_NamespaceSelector_FiltersAllNamespaces()
     {
         var ns = await CreateLabelledAsync();
 

@@ -4,7 +4,8 @@ using GbOperator.ApiServer.Tests.Infrastructure;
 
 namespace GbOperator.ApiServer.Tests.Http;
 
-public sealed class PatchTests(ApiServerFixture server) : IClassFixture<ApiServerFixture>
+public abstract class PatchTests<TServer>(TServer server) : IClassFixture<TServer>
+    where TServer : ApiServerFixture
 {
     [Fact]
     public async Task MergePatch_Spec_UpdatesFieldAndGeneration()
@@ -75,7 +76,7 @@ public sealed class PatchTests(ApiServerFixture server) : IClassFixture<ApiServe
     }
 
     [Fact]
-    public async Task JsonPatch_FailedTest_ReturnsInvalidAndKeepsObject()
+    public async Task JsonPatch_FailedTest_ReturnsInvalid()
     {
         var ns = Manifests.UniqueNamespace();
         var created = await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("web", replicas: 1));

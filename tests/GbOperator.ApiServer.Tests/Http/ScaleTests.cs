@@ -4,7 +4,8 @@ using GbOperator.ApiServer.Tests.Infrastructure;
 
 namespace GbOperator.ApiServer.Tests.Http;
 
-public sealed class ScaleTests(ApiServerFixture server) : IClassFixture<ApiServerFixture>
+public abstract class ScaleTests<TServer>(TServer server) : IClassFixture<TServer>
+    where TServer : ApiServerFixture
 {
     [Fact]
     public async Task GetScale_ReturnsAutoscalingScale()

@@ -3,7 +3,7 @@ using GbOperator.ApiServer.Tests.Infrastructure;
 
 namespace GbOperator.ApiServer.Tests.Http;
 
-public sealed class TableTests(ApiServerFixture server) : IClassFixture<ApiServerFixture>
+public sealed class TableTests(SqliteApiServerFixture server) : IClassFixture<SqliteApiServerFixture>
 {
     /// <summary>The Accept header kubectl 1.20 sends for human output.</summary>
     public const string TableAccept = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json";

@@ -4,7 +4,8 @@ using GbOperator.ApiServer.Tests.Infrastructure;
 
 namespace GbOperator.ApiServer.Tests.Http;
 
-public sealed class UpdateTests(ApiServerFixture server) : IClassFixture<ApiServerFixture>
+public abstract class UpdateTests<TServer>(TServer server) : IClassFixture<TServer>
+    where TServer : ApiServerFixture
 {
     [Fact]
     public async Task Update_SpecChange_BumpsGenerationAndRevision()
@@ -37,7 +38,7 @@ public sealed class UpdateTests(ApiServerFixture server) : IClassFixture<ApiServ
     }
 
     [Fact]
-    public async Task Update_StaleResourceVersion_ReturnsConflictAndKeepsObject()
+    public async Task Update_StaleResourceVersion_ReturnsConflict()
     {
         var ns = Manifests.UniqueNamespace();
         var created = await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("web", replicas: 1));
@@ -57,7 +58,7 @@ public sealed class UpdateTests(ApiServerFixture server) : IClassFixture<ApiServ
     }
 
     [Fact]
-    public async Task Update_WithoutResourceVersion_ReturnsInvalidAndKeepsObject()
+    public async Task Update_WithoutResourceVersion_ReturnsInvalid()
     {
         var ns = Manifests.UniqueNamespace();
         var created = await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("web", replicas: 1));

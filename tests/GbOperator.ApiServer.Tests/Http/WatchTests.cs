@@ -4,10 +4,11 @@ using GbOperator.ApiServer.Tests.Infrastructure;
 
 namespace GbOperator.ApiServer.Tests.Http;
 
-public sealed class WatchTests(ApiServerFixture server) : IClassFixture<ApiServerFixture>
+public abstract class WatchTests<TServer>(TServer server) : IClassFixture<TServer>
+    where TServer : ApiServerFixture
 {
     [Fact]
-    public async Task Watch_WithoutResourceVersion_SendsAddedForExistingObjects()
+    public async Task Watch_NoResourceVersion_SendsInitialAdded()
     {
         var ns = Manifests.UniqueNamespace();
         await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("a"));
@@ -104,7 +105,7 @@ public sealed class WatchTests(ApiServerFixture server) : IClassFixture<ApiServe
     }
 
     [Fact]
-    public async Task Watch_FieldSelectorOnName_SendsOnlyThatObject()
+    public async Task Watch_NameSelector_SendsOnlyThatObject()
     {
         var ns = Manifests.UniqueNamespace();
         await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("wanted"));

@@ -4,11 +4,13 @@ using GbOperator.Storage;
 
 namespace GbOperator.ApiServer.Tests.Infrastructure;
 
-/// <summary>A real API server on 127.0.0.1 and a free port, over an SQLite store in a temporary folder.</summary>
-public sealed class ApiServerFixture : IAsyncLifetime
+/// <summary>A real API server on 127.0.0.1 and a free port, over a store that a subclass opens in a temporary folder.</summary>
+public abstract class ApiServerFixture : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "gbo-apiserver-tests-" + Guid.NewGuid().ToString("N"));
     private ApiServerHost? _host;
+
+    /// <summary>Temporary folder of this fixture, deleted on dispose.</summary>
+    protected string Directory { get; } = Path.Combine(Path.GetTempPath(), "gbo-apiserver-tests-" + Guid.NewGuid().ToString("N"));
 
     public IResourceStore Store { get; private set; } = null!;
 
@@ -16,14 +18,11 @@ public sealed class ApiServerFixture : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
-    /// <summary>Options for the server; tests that need other limits make their own fixture.</summary>
-    public ApiServerOptions Options { get; init; } = new() { BookmarkInterval = TimeSpan.FromMilliseconds(300) };
-
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_directory);
-        Store = ResourceStoreFactory.Open("sqlite://" + Path.Combine(_directory, "state.db"));
-        _host = await ApiServerHost.StartAsync(Store, "127.0.0.1:0", Options);
+        System.IO.Directory.CreateDirectory(Directory);
+        Store = await OpenStoreAsync();
+        _host = await ApiServerHost.StartAsync(Store, "127.0.0.1:0", new ApiServerOptions { BookmarkInterval = TimeSpan.FromMilliseconds(300) });
         Client = new HttpClient { BaseAddress = _host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         Client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
     }
@@ -41,13 +40,13 @@ public sealed class ApiServerFixture : IAsyncLifetime
             await Store.DisposeAsync();
         }
 
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open by a finalizer-less handle is left for the OS to clean; the folder name is unique.
-        }
+        await StopBackendAsync();
+        System.IO.Directory.Delete(Directory, recursive: true);
     }
+
+    /// <summary>Opens the store the server runs on.</summary>
+    protected abstract Task<IResourceStore> OpenStoreAsync();
+
+    /// <summary>Stops whatever <see cref="OpenStoreAsync"/> started besides the store.</summary>
+    protected virtual Task StopBackendAsync() => Task.CompletedTask;
 }

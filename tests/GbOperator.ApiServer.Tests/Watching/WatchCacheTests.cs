@@ -30,7 +30,7 @@ public sealed class WatchCacheTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SlowWatcher_QueueFull_IsDroppedWhileOthersReceiveEvents()
+    public async Task SlowWatcher_QueueFull_IsDropped()
     {
         var cache = StartCache(new ApiServerOptions { WatcherQueueCapacity = 2 });
         using var slow = (await cache.SubscribeAsync(null, WatchFilter.Everything, CancellationToken.None))!;
@@ -50,7 +50,7 @@ public sealed class WatchCacheTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Subscribe_RevisionOlderThanWindow_ReturnsNullForStoreFallback()
+    public async Task Subscribe_RevisionBeforeWindow_ReturnsNull()
     {
         var cache = StartCache(new ApiServerOptions { WatchCacheWindow = 2 });
         await cache.SubscribeAsync(null, WatchFilter.Everything, CancellationToken.None);
