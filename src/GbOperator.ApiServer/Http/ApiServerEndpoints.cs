@@ -25,6 +25,11 @@ internal static class ApiServerEndpoints
         MapDocument(application, "/apis/" + ApiGroup.Name, DiscoveryDocuments.Group);
         MapDocument(application, GroupVersionPath, DiscoveryDocuments.ResourceList);
 
+        // NOTE: namespaces are implicit (any name is valid and exists), so this answers for every name. kubectl
+        // reads it after a 404 to tell "namespace not found" from "object not found".
+        application.MapGet("/api/v1/namespaces/{name}", (HttpContext context, string name) =>
+            JsonResponses.WriteAsync(context, StatusCodes.Status200OK, DiscoveryDocuments.ImplicitNamespace(name)));
+
         application.MapGet("/healthz", () => Results.Text("ok"));
         application.MapGet("/livez", () => Results.Text("ok"));
         application.MapGet("/readyz", ReadyAsync);

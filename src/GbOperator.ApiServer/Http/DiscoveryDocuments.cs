@@ -33,6 +33,16 @@ internal static class DiscoveryDocuments
         ["serverAddressByClientCIDRs"] = new JsonArray(),
     };
 
+    /// <summary>Returns an active core/v1 Namespace named <paramref name="name"/>.</summary>
+    public static JsonObject ImplicitNamespace(string name) => new()
+    {
+        ["kind"] = "Namespace",
+        ["apiVersion"] = "v1",
+        ["metadata"] = new JsonObject { ["name"] = name },
+        ["spec"] = new JsonObject(),
+        ["status"] = new JsonObject { ["phase"] = "Active" },
+    };
+
     public static JsonObject GroupList() => new()
     {
         ["kind"] = "APIGroupList",
