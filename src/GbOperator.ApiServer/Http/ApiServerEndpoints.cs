@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GbOperator.ApiServer.Logging;
+using GbOperator.ApiServer.OpenApi;
 using GbOperator.Resources;
 using GbOperator.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -25,6 +26,8 @@ internal static class ApiServerEndpoints
         MapDocument(application, "/apis/" + ApiGroup.Name, DiscoveryDocuments.Group);
         MapDocument(application, GroupVersionPath, DiscoveryDocuments.ResourceList);
 
+        application.MapGet("/openapi/v2", WriteOpenApiAsync);
+
         // NOTE: namespaces are implicit (any name is valid and exists), so this answers for every name. kubectl
         // reads it after a 404 to tell "namespace not found" from "object not found".
         application.MapGet("/api/v1/namespaces/{name}", (HttpContext context, string name) =>
@@ -46,6 +49,21 @@ internal static class ApiServerEndpoints
 
     private static void MapDocument(WebApplication application, string path, Func<JsonObject> document) =>
         application.MapGet(path, (HttpContext context) => JsonResponses.WriteAsync(context, StatusCodes.Status200OK, document()));
+
+    /// <summary>Writes the OpenAPI v2 document as protobuf when the Accept header asks for it, otherwise as JSON.</summary>
+    private static async Task WriteOpenApiAsync(HttpContext context)
+    {
+        if (context.Request.Headers.Accept.ToString().Contains("protobuf", StringComparison.OrdinalIgnoreCase))
+        {
+            // The Accept media type contains '@', which Go's mime parser rejects in a Content-Type, so the body is labelled
+            // application/octet-stream, as kube-openapi labels it.
+            context.Response.ContentType = "application/octet-stream";
+            await context.Response.Body.WriteAsync(OpenApiDocument.ToProtobuf(), context.RequestAborted);
+            return;
+        }
+
+        await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, OpenApiDocument.ToJson());
+    }
 
     /// <summary>Reports ready when the store answers a revision read.</summary>
     private static async Task<IResult> ReadyAsync(IResourceStore store, ILoggerFactory loggerFactory, CancellationToken cancellationToken)

@@ -149,6 +149,68 @@ public sealed class KubectlCompatibilityTests : IClassFixture<SqliteApiServerFix
         error.Trim().Should().Be("Error from server (NotFound): botclusters.generalbots.ai \"missing\" not found");
     }
 
+    [SkippableFact]
+    public async Task Apply_CreatesThenConfigures()
+    {
+        var ns = await CreateAsync("unrelated", replicas: 1);
+        var manifest = WriteManifest(ns, "applied", replicas: 1);
+
+        var create = await _kubectl.RunAsync("apply", "-f", manifest);
+        WriteManifest(ns, "applied", replicas: 3);
+        var configure = await _kubectl.RunAsync("apply", "-f", manifest);
+        var stored = await _server.Client.GetJsonAsync(Manifests.BotClusterPath(ns, "applied"));
+
+        create.ExitCode.Should().Be(0, create.Error);
+        create.Output.Should().Contain("botcluster.generalbots.ai/applied created");
+        configure.ExitCode.Should().Be(0, configure.Error);
+        configure.Output.Should().Contain("botcluster.generalbots.ai/applied configured");
+        stored.Json["spec"]!["replicas"]!.GetValue<int>().Should().Be(3);
+        stored.Json["metadata"]!["annotations"]!["kubectl.kubernetes.io/last-applied-configuration"].Should().NotBeNull();
+    }
+
+    [SkippableFact]
+    public async Task Diff_ChangedManifest_ExitsWithOne()
+    {
+        var ns = await CreateAsync("web", replicas: 1);
+        var manifest = WriteManifest(ns, "web", replicas: 6);
+
+        var (exitCode, output, error) = await _kubectl.RunAsync("diff", "-f", manifest);
+        var stored = await _server.Client.GetJsonAsync(Manifests.BotClusterPath(ns, "web"));
+
+        exitCode.Should().Be(1, error);
+        output.Should().Contain("+  replicas: 6");
+        stored.Json["spec"]!["replicas"]!.GetValue<int>().Should().Be(1);
+    }
+
+    [SkippableFact]
+    public async Task ApplyServerDryRun_StoresNothing()
+    {
+        var ns = await CreateAsync("unrelated", replicas: 1);
+        var manifest = WriteManifest(ns, "dry", replicas: 2);
+
+        var (exitCode, output, error) = await _kubectl.RunAsync("apply", "--dry-run=server", "-f", manifest);
+
+        exitCode.Should().Be(0, error);
+        output.Should().Contain("(server dry run)");
+        (await _server.Client.GetJsonAsync(Manifests.BotClusterPath(ns, "dry"))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    private string WriteManifest(string ns, string name, int replicas)
+    {
+        var path = Path.Combine(_directory, name + ".yaml");
+        File.WriteAllText(path, $"""
+            apiVersion: {Manifests.ApiVersion}
+            kind: BotCluster
+            metadata:
+              name: {name}
+              namespace: {ns}
+            spec:
+              image: botserver-standin
+              replicas: {replicas}
+            """);
+        return path;
+    }
+
     private async Task<string> CreateAsync(string name, int replicas)
     {
         Skip.If(KubectlTool.Path is null, "kubectl 1.20 is not installed; run hack/install-kubectl.sh");
