@@ -120,8 +120,9 @@ internal sealed class SqliteChangeFeed : IAsyncDisposable
         {
             try
             {
-                await CatchUpAsync(stopping);
+                // Start set the published revision to the current one, so the first read waits too.
                 await _wakeUp.WaitAsync(_options.PollInterval, stopping);
+                await CatchUpAsync(stopping);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
