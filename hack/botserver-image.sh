@@ -63,7 +63,7 @@ cp -R "${OVERLAY_DIR}/." "${rootfs}/"
 # Normalise modes so the tarball does not depend on the checkout's umask.
 find "$rootfs" -type d -exec chmod 0755 {} +
 find "$rootfs" -type f -exec chmod 0644 {} +
-chmod 0755 "${rootfs}/bin/busybox" "${rootfs}/sbin/init" "${rootfs}/opt/gbo/bin/http-handler" "${rootfs}"/opt/gbo/cgi-bin/*
+chmod 0755 "${rootfs}/bin/busybox" "${rootfs}/sbin/init" "${rootfs}/opt/gbo/bin/http-handler" "${rootfs}/opt/gbo/bin/postgres-probe" "${rootfs}"/opt/gbo/cgi-bin/*
 chmod 1777 "${rootfs}/tmp"
 chmod 0700 "${rootfs}/root"
 
