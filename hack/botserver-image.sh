@@ -3,7 +3,7 @@
 # import it into the LXD started by hack/lxd.sh under the alias
 # botserver-standin (override with GBO_IMAGE_ALIAS).
 #
-# The image is a unified tarball (metadata.yaml + rootfs/) built
+# The image is a unified tarball (metadata.yaml + rootfs/, gzip) built
 # reproducibly: fixed file times, owners and order, so the same inputs give
 # the same bytes and the same LXD fingerprint (the tarball's SHA-256). When
 # the alias already points at that fingerprint nothing is imported.
@@ -24,7 +24,7 @@ BUSYBOX=/bin/busybox
 OVERLAY_DIR="${GBO_HACK_DIR}/botserver-standin"
 
 gbo_require_root
-gbo_require_commands lxc tar xz sha256sum jq
+gbo_require_commands lxc tar gzip sha256sum jq
 [[ -x "$BUSYBOX" ]] || gbo_die "${BUSYBOX} not found; run hack/install-deps.sh (package busybox-static)"
 if ldd "$BUSYBOX" >/dev/null 2>&1; then
     gbo_die "${BUSYBOX} is dynamically linked; install busybox-static, which replaces Debian's dynamic busybox"
@@ -36,44 +36,60 @@ lxd waitready --timeout 5 >/dev/null 2>&1 ||
 
 build_dir="$(gbo_state_dir botserver-image)"
 stage="${build_dir}/stage"
-tarball="${build_dir}/botserver-standin.tar.xz"
+tarball="${build_dir}/botserver-standin.tar.gz"
+inputs_file="${build_dir}/inputs.sha256"
 
-# --- build the root file system -------------------------------------------
-started=$SECONDS
-rm -rf "$stage"
-rootfs="${stage}/rootfs"
-mkdir -p "$rootfs"
-for dir in bin sbin usr/bin usr/sbin dev proc sys run tmp root var/log etc opt/gbo/bin opt/gbo/cgi-bin; do
-    mkdir -p "${rootfs}/${dir}"
-done
+# Hash of everything the tarball is made from: the busybox binary, the
+# overlay files with their paths and modes, this script and the epoch.
+inputs_hash() {
+    {
+        sha256sum "$BUSYBOX" "${BASH_SOURCE[0]}"
+        printf 'epoch %s\n' "$EPOCH"
+        (cd "$OVERLAY_DIR" && find . -type f -printf '%p %m\n' | LC_ALL=C sort)
+        (cd "$OVERLAY_DIR" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum)
+    } | sha256sum | cut -d' ' -f1
+}
 
-cp "$BUSYBOX" "${rootfs}/bin/busybox"
-# One symlink per applet at the path busybox reports. /sbin/init is the
-# stand-in's own script, so busybox's init applet is left out.
-while read -r applet; do
-    case "$applet" in
-        sbin/init | linuxrc | bin/busybox) continue ;;
+build_tarball() {
+    local started=$SECONDS rootfs dir applet path busybox_version architecture
+    rm -rf "$stage"
+    rootfs="${stage}/rootfs"
+    mkdir -p "$rootfs"
+    for dir in bin sbin usr/bin usr/sbin dev proc sys run tmp root var/log etc opt/gbo/bin opt/gbo/cgi-bin; do
+        mkdir -p "${rootfs}/${dir}"
+    done
+
+    cp "$BUSYBOX" "${rootfs}/bin/busybox"
+    # One symlink per applet at the path busybox reports (all below bin,
+    # sbin, usr/bin and usr/sbin, created above). /sbin/init is the
+    # stand-in's own script, so busybox's init applet is left out.
+    while read -r applet; do
+        case "$applet" in
+            sbin/init | linuxrc | bin/busybox) continue ;;
+        esac
+        ln -s /bin/busybox "${rootfs}/${applet}"
+    done < <("$BUSYBOX" --list-full)
+
+    cp -R "${OVERLAY_DIR}/." "${rootfs}/"
+
+    # Normalise modes so the tarball does not depend on the checkout's umask.
+    find "$rootfs" -type d -exec chmod 0755 {} +
+    find "$rootfs" -type f -exec chmod 0644 {} +
+    chmod 0755 "${rootfs}/bin/busybox"
+    # Git keeps the executable bit, so the overlay's scripts stay executable.
+    while IFS= read -r -d '' path; do
+        chmod 0755 "${rootfs}/${path#./}"
+    done < <(cd "$OVERLAY_DIR" && find . -type f -perm -u=x -print0)
+    chmod 1777 "${rootfs}/tmp"
+    chmod 0700 "${rootfs}/root"
+
+    busybox_version="$("$BUSYBOX" | head -n 1 | sed -E 's/^BusyBox (v[^ ]+).*/\1/')"
+    case "$(uname -m)" in
+        x86_64) architecture=x86_64 ;;
+        aarch64) architecture=aarch64 ;;
+        *) gbo_die "unsupported host architecture '$(uname -m)'; add its LXD architecture name to $0" ;;
     esac
-    mkdir -p "${rootfs}/$(dirname "$applet")"
-    ln -s /bin/busybox "${rootfs}/${applet}"
-done < <("$BUSYBOX" --list-full)
-
-cp -R "${OVERLAY_DIR}/." "${rootfs}/"
-
-# Normalise modes so the tarball does not depend on the checkout's umask.
-find "$rootfs" -type d -exec chmod 0755 {} +
-find "$rootfs" -type f -exec chmod 0644 {} +
-chmod 0755 "${rootfs}/bin/busybox" "${rootfs}/sbin/init" "${rootfs}/opt/gbo/bin/http-handler" "${rootfs}/opt/gbo/bin/postgres-probe" "${rootfs}"/opt/gbo/cgi-bin/*
-chmod 1777 "${rootfs}/tmp"
-chmod 0700 "${rootfs}/root"
-
-busybox_version="$("$BUSYBOX" | head -n 1 | sed -E 's/^BusyBox (v[^ ]+).*/\1/')"
-case "$(uname -m)" in
-    x86_64) architecture=x86_64 ;;
-    aarch64) architecture=aarch64 ;;
-    *) gbo_die "unsupported host architecture '$(uname -m)'; add its LXD architecture name to $0" ;;
-esac
-cat >"${stage}/metadata.yaml" <<METADATA
+    cat >"${stage}/metadata.yaml" <<METADATA
 architecture: ${architecture}
 creation_date: ${EPOCH}
 properties:
@@ -84,11 +100,22 @@ properties:
 templates: {}
 METADATA
 
-tar --sort=name --mtime="@${EPOCH}" --owner=0 --group=0 --numeric-owner --format=gnu \
-    -C "$stage" -cf - metadata.yaml rootfs | xz -T1 -6 -c >"${tarball}.tmp"
-mv "${tarball}.tmp" "$tarball"
+    # gzip -n leaves out the file name and time, so the bytes depend on the
+    # content only.
+    tar --sort=name --mtime="@${EPOCH}" --owner=0 --group=0 --numeric-owner --format=gnu \
+        -C "$stage" -cf - metadata.yaml rootfs | gzip -n -9 >"${tarball}.tmp"
+    mv "${tarball}.tmp" "$tarball"
+    gbo_log "built ${tarball} ($(du -k "$tarball" | cut -f1) KiB) in $((SECONDS - started))s"
+}
+
+wanted_inputs="$(inputs_hash)"
+if [[ -f "$tarball" && "$(cat "$inputs_file" 2>/dev/null)" == "$wanted_inputs" ]]; then
+    gbo_log "inputs unchanged; reusing ${tarball}"
+else
+    build_tarball
+    printf '%s\n' "$wanted_inputs" >"$inputs_file"
+fi
 fingerprint="$(sha256sum "$tarball" | cut -d' ' -f1)"
-gbo_log "built ${tarball} ($(du -k "$tarball" | cut -f1) KiB, fingerprint ${fingerprint:0:12}) in $((SECONDS - started))s"
 
 # --- import and alias -------------------------------------------------------
 # Run `lxc query` on PATH in the chosen project; `lxc query` has no
