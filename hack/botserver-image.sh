@@ -32,7 +32,7 @@ fi
 
 eval "$("${GBO_HACK_DIR}/lxd.sh" env)"
 lxd waitready --timeout 5 >/dev/null 2>&1 ||
-    gbo_die "LXD does not answer on ${LXD_SOCKET}; run hack/lxd.sh start first"
+    gbo_die "LXD does not respond on ${LXD_SOCKET}; run hack/lxd.sh start first"
 
 build_dir="$(gbo_state_dir botserver-image)"
 stage="${build_dir}/stage"

@@ -5,7 +5,7 @@
 # admin API (POST /load); no site is served until then, so no HTTPS
 # certificate is requested and no HTTP->HTTPS redirect exists.
 #
-#   hack/caddy.sh start    start Caddy if needed and wait until /config/ answers
+#   hack/caddy.sh start    start Caddy if needed and wait until GET /config/ returns 200
 #   hack/caddy.sh stop     stop it (SIGTERM, then SIGKILL after 15 s)
 #   hack/caddy.sh status   exit 0 when running, 3 when stopped
 #   hack/caddy.sh env      print `export GBO_CADDY_ADMIN_URL=...`
@@ -43,7 +43,7 @@ admin_address() {
     fi
 }
 
-admin_answers() {
+admin_responds() {
     curl -fsS --max-time 2 -o /dev/null "http://$1/config/"
 }
 
@@ -60,8 +60,8 @@ start() {
     if pid="$(gbo_pid_alive "$pidfile" "$CADDY_BIN")"; then
         address="$(cat "$address_file")"
         gbo_log "Caddy is already running (PID ${pid}, admin http://${address})"
-        admin_answers "$address" ||
-            gbo_die "Caddy (PID ${pid}) runs but http://${address}/config/ does not answer; read ${logfile} or run '$0 stop'"
+        admin_responds "$address" ||
+            gbo_die "Caddy (PID ${pid}) runs but http://${address}/config/ does not respond; read ${logfile} or run '$0 stop'"
         print_env
         return 0
     fi
@@ -87,13 +87,13 @@ JSON
         "$CADDY_BIN" run --config "$config_file"
     pid="$(cat "$pidfile")"
 
-    if ! gbo_wait_until "$CADDY_START_TIMEOUT" "Caddy admin API on http://${address}" admin_answers "$address"; then
+    if ! gbo_wait_until "$CADDY_START_TIMEOUT" "Caddy admin API on http://${address}" admin_responds "$address"; then
         if gbo_process_gone "$pid"; then
             rm -f "$pidfile"
             gbo_die "Caddy exited during startup; last log lines:
 $(tail -n 20 "$logfile")"
         fi
-        gbo_die "Caddy (PID ${pid}) did not answer on http://${address}/config/ within ${CADDY_START_TIMEOUT}s; read ${logfile}, then run '$0 stop'"
+        gbo_die "Caddy (PID ${pid}) did not respond on http://${address}/config/ within ${CADDY_START_TIMEOUT}s; read ${logfile}, then run '$0 stop'"
     fi
     gbo_log "Caddy is ready (PID ${pid})"
     print_env

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Install the Debian 12 packages that the local environment and CI need.
 # Idempotent: packages already installed are left alone and `apt-get update`
-# runs at most once per call. Services are never started by the packages'
-# maintainer scripts; the hack/ scripts start each daemon themselves.
+# runs at most once per call, and only when a package is missing. The
+# packages' maintainer scripts are kept from starting services (see
+# policy-rc.d below); the hack/ scripts start each daemon themselves.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 GBO_LOG_TAG=install-deps
@@ -19,8 +20,7 @@ packages=(
     busybox-static
     curl jq
     iproute2   # ss, used to find free ports
-    procps     # ps, pgrep for diagnostics
-    xz-utils   # image tarball compression
+    procps     # pgrep, to report daemons started by the packages
     uidmap     # subordinate id tools that LXD uses for unprivileged containers
 )
 
@@ -44,10 +44,10 @@ if (( ${#missing[@]} == 0 )); then
 else
     gbo_log "installing: ${missing[*]}"
 
-    # invoke-rc.d asks /usr/sbin/policy-rc.d whether a maintainer script may
-    # start a service; exit code 101 means "no". systemd is not running here,
-    # so deb-systemd-invoke starts nothing either. An existing policy file is
-    # kept as it is.
+    # invoke-rc.d runs /usr/sbin/policy-rc.d before a maintainer script
+    # starts a service, and exit code 101 denies the start. Without a running
+    # systemd, deb-systemd-invoke starts nothing either. An existing policy
+    # file is kept as it is, so its own rules apply.
     policy=/usr/sbin/policy-rc.d
     created_policy=false
     if [[ ! -e "$policy" ]]; then
@@ -71,9 +71,9 @@ else
     fi
 fi
 
-# Debian's packages may start daemons from their maintainer scripts where an
-# init system allows it. Report any that run outside the state folder so the
-# caller can see them; they are not ours to stop.
+# Debian's packages start daemons from their maintainer scripts where an init
+# system and the policy allow it. Report any such process, because it is not
+# ours to stop and may hold the default ports.
 for daemon in lxd caddy etcd lxcfs; do
     if pids="$(pgrep -x "$daemon" 2>/dev/null)"; then
         gbo_log "NOTE: a '${daemon}' process is already running (PID ${pids//$'\n'/ }); the hack/ scripts start their own copy and use other ports and folders"

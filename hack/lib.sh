@@ -92,8 +92,9 @@ gbo_process_gone() {
     ! gbo_process_exists "$1"
 }
 
-# Print the PID stored in PIDFILE when that process is alive and its
-# executable is EXE (a path, to guard against a reused PID); fail otherwise.
+# Print the PID stored in PIDFILE when that process is alive and runs the
+# executable EXE. Checking the executable guards against a reused PID.
+# Fail when either check fails.
 gbo_pid_alive() {
     local pidfile="$1" exe="$2" pid actual
     [[ -f "$pidfile" ]] || return 1

@@ -45,7 +45,7 @@ print_env() {
     printf 'export LXD_SOCKET=%q\n' "$socket"
 }
 
-socket_answers() {
+socket_responds() {
     [[ -S "$socket" ]] && "$LXD_BIN" waitready --timeout 1 >/dev/null 2>&1
 }
 
@@ -53,7 +53,7 @@ check_host() {
     gbo_require_root
     gbo_require_commands "$LXD_BIN" lxc ss
 
-    # sun_path holds 108 bytes including the terminating NUL.
+    # sun_path has room for 108 bytes including the terminating NUL.
     local longest="${LXD_DIR}/devlxd/sock"
     (( ${#longest} <= 107 )) ||
         gbo_die "LXD_DIR '${LXD_DIR}' is too long for a unix socket path (${#longest} > 107 bytes); set GBO_STATE_DIR to a shorter folder"
@@ -112,7 +112,7 @@ start() {
     local pid
     if pid="$(gbo_pid_alive "$pidfile" "$LXD_BIN")"; then
         gbo_log "LXD is already running (PID ${pid})"
-    elif socket_answers; then
+    elif socket_responds; then
         gbo_die "an LXD daemon not started by this script serves ${socket}; stop it first (lxd shutdown, with LXD_DIR=${LXD_DIR})"
     else
         rm -f "$pidfile"
@@ -126,7 +126,7 @@ start() {
                 gbo_die "LXD exited during startup; last log lines:
 $(tail -n 20 "$logfile")"
             fi
-            gbo_die "LXD (PID ${pid}) did not answer on ${socket} within ${LXD_START_TIMEOUT}s; read ${logfile}, then run '$0 stop'"
+            gbo_die "LXD (PID ${pid}) did not respond on ${socket} within ${LXD_START_TIMEOUT}s; read ${logfile}, then run '$0 stop'"
         fi
         gbo_log "LXD is ready (PID ${pid})"
     fi
