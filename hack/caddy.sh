@@ -87,14 +87,18 @@ JSON
         "$CADDY_BIN" run --config "$config_file"
     pid="$(cat "$pidfile")"
 
-    if ! gbo_wait_until "$CADDY_START_TIMEOUT" "Caddy admin API on http://${address}" admin_responds "$address"; then
-        if gbo_process_gone "$pid"; then
+    local result=0
+    gbo_wait_for_start "$CADDY_START_TIMEOUT" "$pid" "Caddy admin API on http://${address}" \
+        admin_responds "$address" || result=$?
+    case "$result" in
+        0) ;;
+        2)
             rm -f "$pidfile"
-            gbo_die "Caddy exited during startup; last log lines:
-$(tail -n 20 "$logfile")"
-        fi
-        gbo_die "Caddy (PID ${pid}) did not respond on http://${address}/config/ within ${CADDY_START_TIMEOUT}s; read ${logfile}, then run '$0 stop'"
-    fi
+            gbo_die "Caddy exited during startup; its output:
+$(gbo_log_since_start "$logfile")"
+            ;;
+        *) gbo_die "Caddy (PID ${pid}) did not respond on http://${address}/config/ within ${CADDY_START_TIMEOUT}s; read ${logfile}, then run '$0 stop'" ;;
+    esac
     gbo_log "Caddy is ready (PID ${pid})"
     print_env
 }

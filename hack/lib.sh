@@ -119,6 +119,35 @@ gbo_pid_start() {
     printf '%s\n' "$!" >"$pidfile"
 }
 
+# Wait until COMMAND succeeds while process PID keeps running.
+# Usage: gbo_wait_for_start TIMEOUT PID DESCRIPTION COMMAND [ARG...]
+# Returns 0 when COMMAND succeeded, 1 on timeout and 2 when PID exited first,
+# so a daemon that dies at startup is reported at once.
+gbo_wait_for_start() {
+    local timeout="$1" pid="$2" description="$3"
+    shift 3
+    local deadline=$(( SECONDS + timeout ))
+    while true; do
+        if "$@" >/dev/null 2>&1; then
+            return 0
+        fi
+        if gbo_process_gone "$pid"; then
+            return 2
+        fi
+        if (( SECONDS >= deadline )); then
+            gbo_log "timed out after ${timeout}s waiting for ${description}"
+            return 1
+        fi
+        sleep 0.2
+    done
+}
+
+# Print the lines that LOGFILE received since the last gbo_pid_start, at
+# most the last 20.
+gbo_log_since_start() {
+    awk '/^=== .* start: /{buffer=""} {buffer=buffer $0 "\n"} END{printf "%s", buffer}' "$1" | tail -n 20
+}
+
 # Send SIGTERM to the process in PIDFILE, wait up to TIMEOUT seconds, then
 # send SIGKILL. Removes PIDFILE. Succeeds when no such process is running.
 # Usage: gbo_pid_stop PIDFILE EXE NAME TIMEOUT

@@ -120,14 +120,18 @@ start() {
         gbo_pid_start "$pidfile" "$console_log" \
             env "${LXD_PROXY_ENV[@]}" "$LXD_BIN" --group root --logfile "$logfile"
         pid="$(cat "$pidfile")"
-        if ! "$LXD_BIN" waitready --timeout "$LXD_START_TIMEOUT" >/dev/null 2>&1; then
-            if gbo_process_gone "$pid"; then
+        local result=0
+        gbo_wait_for_start "$LXD_START_TIMEOUT" "$pid" "LXD on ${socket}" \
+            "$LXD_BIN" waitready --timeout 1 || result=$?
+        case "$result" in
+            0) ;;
+            2)
                 rm -f "$pidfile"
-                gbo_die "LXD exited during startup; last log lines:
-$(tail -n 20 "$logfile")"
-            fi
-            gbo_die "LXD (PID ${pid}) did not respond on ${socket} within ${LXD_START_TIMEOUT}s; read ${logfile}, then run '$0 stop'"
-        fi
+                gbo_die "LXD exited during startup; its output:
+$(gbo_log_since_start "$console_log")"
+                ;;
+            *) gbo_die "LXD (PID ${pid}) did not respond on ${socket} within ${LXD_START_TIMEOUT}s; read ${logfile}, then run '$0 stop'" ;;
+        esac
         gbo_log "LXD is ready (PID ${pid})"
     fi
 
@@ -147,10 +151,14 @@ stop() {
     # boot.host_shutdown_timeout, 30 s by default) and then ends the daemon.
     # A plain SIGTERM would leave the containers running.
     gbo_log "stopping all instances and LXD (PID ${pid})"
-    if ! "$LXD_BIN" shutdown --timeout "$LXD_STOP_TIMEOUT" >/dev/null 2>&1; then
+    if "$LXD_BIN" shutdown --timeout "$LXD_STOP_TIMEOUT" >/dev/null 2>&1 &&
+        gbo_wait_until 30 "LXD (PID ${pid}) to exit" gbo_process_gone "$pid"; then
+        rm -f "$pidfile"
+        gbo_log "LXD stopped"
+    else
         gbo_log "lxd shutdown did not finish within ${LXD_STOP_TIMEOUT}s; falling back to signals"
+        gbo_pid_stop "$pidfile" "$LXD_BIN" LXD 30
     fi
-    gbo_pid_stop "$pidfile" "$LXD_BIN" LXD 30
 
     # Containers outlive a killed daemon as `[lxc monitor]` processes.
     local leftovers
