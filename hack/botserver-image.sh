@@ -34,16 +34,19 @@ eval "$("${GBO_HACK_DIR}/lxd.sh" env)"
 lxd waitready --timeout 5 >/dev/null 2>&1 ||
     gbo_die "LXD does not respond on ${LXD_SOCKET}; run hack/lxd.sh start first"
 
+gbo_lock botserver-image
 build_dir="$(gbo_state_dir botserver-image)"
 stage="${build_dir}/stage"
 tarball="${build_dir}/botserver-standin.tar.gz"
 inputs_file="${build_dir}/inputs.sha256"
 
 # Hash of everything the tarball is made from: the busybox binary, the
-# overlay files with their paths and modes, this script and the epoch.
+# overlay files with their paths and modes, this script and the epoch. Paths
+# are relative, so the hash does not depend on how the script was called.
 inputs_hash() {
     {
-        sha256sum "$BUSYBOX" "${BASH_SOURCE[0]}"
+        sha256sum <"$BUSYBOX"
+        sha256sum <"${BASH_SOURCE[0]}"
         printf 'epoch %s\n' "$EPOCH"
         (cd "$OVERLAY_DIR" && find . -type f -printf '%p %m\n' | LC_ALL=C sort)
         (cd "$OVERLAY_DIR" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum)

@@ -118,8 +118,8 @@ status() {
 }
 
 case "${1:-}" in
-    start) start ;;
-    stop) stop ;;
+    start) gbo_lock caddy; start ;;
+    stop) gbo_lock caddy; stop ;;
     status) status ;;
     env) print_env ;;
     *)

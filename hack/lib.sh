@@ -7,6 +7,9 @@ GBO_HACK_DIR="${GBO_REPO_ROOT}/hack"
 # Root of all runtime state (daemons' data, logs, PID files).
 GBO_STATE_DIR="${GBO_STATE_DIR:-${GBO_REPO_ROOT}/.state}"
 
+# File descriptors of the locks taken with gbo_lock.
+GBO_LOCK_FDS=()
+
 gbo_log() {
     printf '%s [%s] %s\n' "$(date -u +%H:%M:%S)" "${GBO_LOG_TAG:-hack}" "$*" >&2
 }
@@ -22,6 +25,18 @@ gbo_state_dir() {
     local dir="${GBO_STATE_DIR}/$1"
     mkdir -p "$dir"
     printf '%s\n' "$dir"
+}
+
+# Hold an exclusive lock named NAME under the state folder until the calling
+# script exits, so two copies of a script do not start the same daemon twice.
+# Waits up to 300 s for another holder.
+gbo_lock() {
+    local name="$1" fd
+    mkdir -p "$GBO_STATE_DIR"
+    exec {fd}>"${GBO_STATE_DIR}/.${name}.lock"
+    GBO_LOCK_FDS+=("$fd")
+    flock -w 300 "$fd" ||
+        gbo_die "timed out after 300s waiting for ${GBO_STATE_DIR}/.${name}.lock; another hack/ script holds it (find it with 'fuser ${GBO_STATE_DIR}/.${name}.lock')"
 }
 
 gbo_require_root() {
@@ -115,7 +130,15 @@ gbo_pid_start() {
     shift 2
     mkdir -p "$(dirname "$pidfile")" "$(dirname "$logfile")"
     printf '\n=== %s start: %s\n' "$(date -u +%FT%TZ)" "$*" >>"$logfile"
-    setsid "$@" </dev/null >>"$logfile" 2>&1 &
+    # The subshell closes the lock files that gbo_lock opened, because a
+    # daemon that inherited one would hold the lock until it exits. Both
+    # `exec`s keep the subshell's PID, so $! is the daemon's PID.
+    (
+        for fd in "${GBO_LOCK_FDS[@]}"; do
+            exec {fd}>&-
+        done
+        exec setsid "$@" </dev/null >>"$logfile" 2>&1
+    ) &
     printf '%s\n' "$!" >"$pidfile"
 }
 

@@ -184,8 +184,8 @@ status() {
 }
 
 case "${1:-}" in
-    start) start ;;
-    stop) stop ;;
+    start) gbo_lock lxd; start ;;
+    stop) gbo_lock lxd; stop ;;
     status) status ;;
     env) print_env ;;
     *)
