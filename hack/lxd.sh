@@ -139,12 +139,26 @@ $(gbo_log_since_start "$console_log")"
     print_env
 }
 
+# Fail when containers of this LXD_DIR still run without a daemon.
+check_leftovers() {
+    # Containers outlive a killed daemon as `[lxc monitor]` processes.
+    local leftovers
+    leftovers="$(pgrep -af "lxc monitor\] ${LXD_DIR}/containers" || true)"
+    if [[ -n "$leftovers" ]]; then
+        gbo_log "container processes of ${LXD_DIR} are running without LXD:
+${leftovers}
+Run '$0 start' (LXD adopts them), then '$0 stop' to stop them."
+        return 1
+    fi
+}
+
 stop() {
     local pid
     if ! pid="$(gbo_pid_alive "$pidfile" "$LXD_BIN")"; then
         rm -f "$pidfile"
         gbo_log "LXD is not running"
-        return 0
+        check_leftovers
+        return
     fi
 
     # `lxd shutdown` stops every instance (each within its
@@ -159,16 +173,7 @@ stop() {
         gbo_log "lxd shutdown did not finish within ${LXD_STOP_TIMEOUT}s; falling back to signals"
         gbo_pid_stop "$pidfile" "$LXD_BIN" LXD 30
     fi
-
-    # Containers outlive a killed daemon as `[lxc monitor]` processes.
-    local leftovers
-    leftovers="$(pgrep -af "lxc monitor\] ${LXD_DIR}/containers" || true)"
-    if [[ -n "$leftovers" ]]; then
-        gbo_log "NOTE: container processes are still running after LXD stopped:
-${leftovers}
-Start LXD again and stop them with 'lxc stop --force NAME'."
-        return 1
-    fi
+    check_leftovers
 }
 
 status() {
