@@ -22,8 +22,8 @@ LXD_STOP_TIMEOUT="${GBO_LXD_STOP_TIMEOUT:-120}"
 lxd_dir="${GBO_STATE_DIR}/lxd"
 pidfile="${lxd_dir}/lxd.pid"
 logfile="${lxd_dir}/lxd.log"
-# stdout and stderr of the daemon; they repeat what --logfile receives and
-# add Go panics, which --logfile misses.
+# stdout and stderr of the daemon: a copy of what --logfile receives, plus
+# output from outside the logger, such as a Go runtime panic.
 console_log="${lxd_dir}/lxd.console.log"
 
 # LXD fetches cloud instance-type definitions from a public image server at
