@@ -30,7 +30,8 @@ timed "Caddy start" "${GBO_HACK_DIR}/caddy.sh" start >>"$exports"
 
 etcd_script="${GBO_HACK_DIR}/etcd.sh"
 if [[ -x "$etcd_script" ]]; then
-    timed "etcd start" "$etcd_script" start "${GBO_STATE_DIR}/etcd" >>"$exports"
+    etcd_endpoint="$(timed "etcd start" "$etcd_script" start "${GBO_STATE_DIR}/etcd")"
+    printf 'export GBO_ETCD_ENDPOINT=%q\n' "$etcd_endpoint" >>"$exports"
 else
     gbo_log "hack/etcd.sh not found; etcd not started"
 fi
