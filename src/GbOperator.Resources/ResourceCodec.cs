@@ -36,6 +36,11 @@ public static class ResourceCodec
             }
         }
 
+        if (NullElementFinder.Find(json, kind.ResourceType) is { } nullPath)
+        {
+            return Failure(new FieldViolation(nullPath, FieldViolationType.TypeInvalid, "must not be null: remove the entry or give a value"));
+        }
+
         try
         {
             var resource = (Resource?)json.Deserialize(kind.ResourceType, SerializerOptions);

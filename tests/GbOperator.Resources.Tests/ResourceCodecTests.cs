@@ -135,6 +135,11 @@ public class ResourceCodecTests
     [InlineData("""{"routing":{"routes":{"path":"/"}}}""", "spec.routing.routes", "must be an array")]
     [InlineData("""{"env":{"A":1}}""", "spec.env.A", "must be a string")]
     [InlineData("""{"limits":[]}""", "spec.limits", "must be an object")]
+    [InlineData("""{"image":null}""", "spec.image", "must not be null")]
+    [InlineData("""{"healthCheck":null}""", "spec.healthCheck", "must not be null")]
+    [InlineData("""{"routing":{"compression":["gzip",null]}}""", "spec.routing.compression[1]", "must not be null")]
+    [InlineData("""{"routing":{"routes":[null]}}""", "spec.routing.routes[0]", "must not be null")]
+    [InlineData("""{"env":{"A":null}}""", "spec.env.A", "must not be null")]
     public void Decode_WrongType_ReportsTypeInvalidWithPath(string spec, string field, string message)
     {
         var result = ResourceCodec.Decode(WithSpec(spec));
