@@ -9,7 +9,7 @@ namespace GbOperator.Resources;
 
 /// <summary>Reads YAML or JSON manifests, one or many documents per text.</summary>
 /// <remarks>
-/// Text whose first non-blank character is <c>{</c> is read as one JSON object; anything else is read as YAML,
+/// Text whose first non-blank character is <c>{</c> is read as one JSON object. Anything else is read as YAML,
 /// with documents separated by <c>---</c>. YAML scalars follow the YAML 1.2 core schema, so <c>yes</c> and
 /// <c>on</c> stay strings, and quoted scalars are always strings.
 /// </remarks>

@@ -55,7 +55,7 @@ public static class ResourceCodec
     }
 
     /// <summary>
-    /// Parses UTF-8 or string JSON text and decodes it like <see cref="Decode(JsonObject)"/>; a duplicate key
+    /// Parses UTF-8 or string JSON text and decodes it like <see cref="Decode(JsonObject)"/>. A duplicate key
     /// or malformed JSON becomes a violation, not an exception.
     /// </summary>
     public static DecodeResult Decode(string json)

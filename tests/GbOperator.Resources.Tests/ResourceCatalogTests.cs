@@ -60,14 +60,14 @@ public class ResourceCatalogTests
     }
 
     [Fact]
-    public void BotClusterColumns_Always_ShowReplicasReadyImageStatus()
+    public void BotClusterColumns_DefaultView_MatchKubectlLayout()
     {
         ResourceCatalog.BotClusters.PrinterColumns.Where(c => c.Priority == 0).Select(c => c.Name)
             .Should().Equal("Replicas", "Ready", "Image", "Status", "Age");
     }
 
     [Fact]
-    public void PrinterColumns_Always_HaveKubernetesTypesAndUniqueNames()
+    public void PrinterColumns_Types_AreKubernetesTypes()
     {
         foreach (var kind in ResourceCatalog.All)
         {

@@ -50,7 +50,7 @@ public class CrdSchemaTests
     }
 
     [Fact]
-    public void BotClusterExample_Always_HasThreeReplicasOfStandInImage()
+    public void BotClusterExample_Spec_UsesStandInImage()
     {
         var path = Path.Combine(RepositoryFiles.ExamplesDirectory, "botcluster.yaml");
 
