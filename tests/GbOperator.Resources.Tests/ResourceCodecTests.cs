@@ -221,4 +221,27 @@ public class ResourceCodecTests
         range.End.Should().BeNull();
         range.IsOpenEnded.Should().BeTrue();
     }
+
+    [Fact]
+    public void EncodeThenDecode_FullMetadata_RoundTrips()
+    {
+        const string json = """
+            {"apiVersion":"generalbots.ai/v1alpha1","kind":"BotCluster","metadata":{
+              "annotations":{"note":"x"},"creationTimestamp":"2026-01-31T12:00:00Z","deletionGracePeriodSeconds":30,
+              "deletionTimestamp":"2026-02-01T00:00:00Z","finalizers":["generalbots.ai/cleanup"],"generation":4,
+              "labels":{"app":"bot"},
+              "managedFields":[{"apiVersion":"generalbots.ai/v1alpha1","fieldsType":"FieldsV1","fieldsV1":{"f:spec":{"f:replicas":{}}},"manager":"gbctl","operation":"Apply","time":"2026-01-31T12:00:00Z"}],
+              "name":"demo","namespace":"default",
+              "ownerReferences":[{"apiVersion":"v1","kind":"Namespace","name":"default","uid":"u-1","controller":true}],
+              "resourceVersion":"42","uid":"0b5b5f0e-0000-4000-8000-000000000001"},
+             "spec":{"image":"img"}}
+            """;
+
+        var decoded = ResourceCodec.Decode(json);
+        var encoded = ResourceCodec.Encode(decoded.Resource!);
+
+        decoded.Violations.Should().BeEmpty();
+        JsonNode.DeepEquals(encoded["metadata"], JsonNode.Parse(json)!["metadata"]).Should().BeTrue(encoded["metadata"]!.ToJsonString());
+        decoded.Resource!.Metadata.Generation.Should().Be(4);
+    }
 }
