@@ -244,4 +244,17 @@ public class ResourceCodecTests
         JsonNode.DeepEquals(encoded["metadata"], JsonNode.Parse(json)!["metadata"]).Should().BeTrue(encoded["metadata"]!.ToJsonString());
         decoded.Resource!.Metadata.Generation.Should().Be(4);
     }
+
+    [Theory]
+    [InlineData("yesterday")]
+    [InlineData("2026-13-01T00:00:00Z")]
+    public void Decode_BadTimestamp_ReportsTypeInvalid(string time)
+    {
+        var result = ResourceCodec.Decode("{\"apiVersion\":\"generalbots.ai/v1alpha1\",\"kind\":\"ShardMap\",\"metadata\":{\"name\":\"m\",\"creationTimestamp\":\"" + time + "\"}}");
+
+        var violation = result.Violations.Should().ContainSingle().Subject;
+        violation.Field.Should().Be("metadata.creationTimestamp");
+        violation.Type.Should().Be(FieldViolationType.TypeInvalid);
+        violation.Message.Should().Contain("RFC 3339");
+    }
 }
