@@ -12,5 +12,6 @@ public record ResourceStatus
 
     /// <summary>Conditions in the Kubernetes condition shape.</summary>
     [JsonPropertyName("conditions")]
+    [ListMapKeys("type")]
     public IReadOnlyList<V1Condition>? Conditions { get; init; }
 }

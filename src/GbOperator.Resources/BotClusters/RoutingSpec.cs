@@ -12,6 +12,7 @@ public sealed record RoutingSpec
 
     /// <summary>Routes by path, matched in order. The first match handles the request.</summary>
     /// <value>WebSocket paths with sticky cookies, API paths round robin, everything else to the first healthy instance.</value>
+    [ListMapKeys("path")]
     public IReadOnlyList<RouteSpec> Routes { get; init; } =
     [
         new() { Path = "/ws*", Policy = LoadBalancingPolicy.Cookie, TryDuration = "5s" },
