@@ -21,6 +21,8 @@ public static class ManifestReader
     /// <exception cref="ManifestSyntaxException">Malformed YAML or JSON, a duplicate key, or a document that is not a mapping.</exception>
     public static IReadOnlyList<Manifest> Read(string text, string source)
     {
+        // NOTE: a "kind: List" document is returned as one object, not expanded into its items, and JSON text
+        // text contains exactly one object (no JSON sequences).
         return text.TrimStart().StartsWith('{') ? [ReadJson(text, source)] : ReadYaml(text, source);
     }
 

@@ -41,6 +41,7 @@ public static class ResourceCodec
             return Failure(new FieldViolation(nullPath, FieldViolationType.TypeInvalid, "must not be null: remove the entry or give a value"));
         }
 
+        // NOTE: System.Text.Json stops at the first unknown field or wrong type, so only that one is reported.
         try
         {
             var resource = (Resource?)json.Deserialize(kind.ResourceType, SerializerOptions);
