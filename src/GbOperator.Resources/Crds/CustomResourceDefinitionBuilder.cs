@@ -49,7 +49,7 @@ public static class CustomResourceDefinitionBuilder
                     ["plural"] = kind.Plural,
                     ["singular"] = kind.Singular,
                     ["kind"] = kind.Kind,
-                    ["listKind"] = kind.Kind + "List",
+                    ["listKind"] = kind.ListKind,
                     ["shortNames"] = new JsonArray(kind.ShortNames.Select(name => (JsonNode?)name).ToArray()),
                     ["categories"] = new JsonArray(Category),
                 },
