@@ -62,7 +62,7 @@ internal sealed class ResourceHandler(
 
         var list = new JsonObject
         {
-            ["kind"] = path.Kind.Kind + "List",
+            ["kind"] = path.Kind.ListKind,
             ["apiVersion"] = ApiGroup.ApiVersion,
             ["metadata"] = metadata,
             ["items"] = new JsonArray(items.Select(item => (JsonNode?)item).ToArray()),
@@ -140,7 +140,7 @@ internal sealed class ResourceHandler(
 
         var list = new JsonObject
         {
-            ["kind"] = path.Kind.Kind + "List",
+            ["kind"] = path.Kind.ListKind,
             ["apiVersion"] = ApiGroup.ApiVersion,
             ["metadata"] = new JsonObject { ["resourceVersion"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             ["items"] = deleted,

@@ -59,7 +59,8 @@ internal sealed class WatchStreamer(
         if (afterRevision is not null)
         {
             var compacted = await store.GetCompactedRevisionAsync(stopping.Token);
-            if (afterRevision.Value < compacted)
+            // The same rule as the store's: the first revision the watch needs must not be compacted away.
+            if (afterRevision.Value + 1 < compacted)
             {
                 await WriteErrorAsync(context, $"too old resource version: {afterRevision.Value} ({compacted})", stopping.Token);
                 return;

@@ -101,7 +101,7 @@ internal sealed class WatchCacheSet : IHostedService, IAsyncDisposable
         }
         catch (RevisionCompactedException exception)
         {
-            watcher.Terminate($"too old resource version: {exception.RequestedRevision} ({exception.CompactedRevision})");
+            watcher.Terminate($"too old resource version: {afterRevision} ({exception.CompactedRevision})");
             return;
         }
         catch (Exception exception)
