@@ -6,7 +6,7 @@ namespace GbOperator.ApiServer.Hosting;
 public sealed class ApiServerOptions
 {
     /// <summary>Largest accepted request body in bytes; larger bodies get 413 RequestEntityTooLarge.</summary>
-    /// <value>1.5 MiB, the limit kube-apiserver applies to JSON bodies.</value>
+    /// <value>1.5 MiB, etcd's default maximum request size, so every accepted object also fits in one etcd write.</value>
     public long MaxRequestBodyBytes { get; init; } = 3 * 1024 * 1024 / 2;
 
     /// <summary>Number of events each watcher may have queued before it is dropped as too slow.</summary>

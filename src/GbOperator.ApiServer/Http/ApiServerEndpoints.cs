@@ -28,7 +28,7 @@ internal static class ApiServerEndpoints
 
         application.MapGet("/openapi/v2", WriteOpenApiAsync);
 
-        // NOTE: namespaces are implicit (any name is valid and exists), so this answers for every name. kubectl
+        // NOTE: namespaces are implicit (any name is valid and exists), so this returns an active Namespace for every name. kubectl
         // reads it after a 404 to tell "namespace not found" from "object not found".
         application.MapGet("/api/v1/namespaces/{name}", (HttpContext context, string name) =>
             JsonResponses.WriteAsync(context, StatusCodes.Status200OK, DiscoveryDocuments.ImplicitNamespace(name)));
@@ -50,7 +50,7 @@ internal static class ApiServerEndpoints
     private static void MapDocument(WebApplication application, string path, Func<JsonObject> document) =>
         application.MapGet(path, (HttpContext context) => JsonResponses.WriteAsync(context, StatusCodes.Status200OK, document()));
 
-    /// <summary>Writes the OpenAPI v2 document as protobuf when the Accept header asks for it, otherwise as JSON.</summary>
+    /// <summary>Writes the OpenAPI v2 document as protobuf when the Accept header requests it, otherwise as JSON.</summary>
     private static async Task WriteOpenApiAsync(HttpContext context)
     {
         if (context.Request.Headers.Accept.ToString().Contains("protobuf", StringComparison.OrdinalIgnoreCase))
@@ -65,7 +65,7 @@ internal static class ApiServerEndpoints
         await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, OpenApiDocument.ToJson());
     }
 
-    /// <summary>Reports ready when the store answers a revision read.</summary>
+    /// <summary>Reports ready when the store returns its current revision within 5 seconds.</summary>
     private static async Task<IResult> ReadyAsync(IResourceStore store, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         try
@@ -91,7 +91,7 @@ internal static class ApiServerEndpoints
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            // The client went away; there is nobody to answer.
+            // The client disconnected, so no response can be sent.
         }
         catch (Exception exception) when (!context.Response.HasStarted)
         {

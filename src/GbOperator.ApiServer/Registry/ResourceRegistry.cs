@@ -87,9 +87,9 @@ internal sealed class ResourceRegistry(IResourceStore store, TimeProvider timePr
     /// <summary>Creates an object; returns it as stored, or as it would be stored when <paramref name="dryRun"/> is set.</summary>
     public async Task<JsonObject> CreateAsync(ResourceKind kind, string @namespace, JsonObject body, bool dryRun, CancellationToken cancellationToken)
     {
-        CheckTypeMeta(kind, body);
+        ObjectChecks.CheckTypeMeta(kind, body);
         var metadata = ObjectMetadata.Get(body);
-        CheckNamespace(body, @namespace);
+        ObjectChecks.CheckNamespace(body, @namespace);
         metadata["namespace"] = @namespace;
         if (ObjectMetadata.GetString(body, "resourceVersion") is { Length: > 0 })
         {
@@ -141,9 +141,9 @@ internal sealed class ResourceRegistry(IResourceStore store, TimeProvider timePr
     public async Task<JsonObject> UpdateAsync(
         ResourceKind kind, string @namespace, string name, JsonObject body, bool statusOnly, bool dryRun, CancellationToken cancellationToken)
     {
-        CheckTypeMeta(kind, body);
-        CheckNamespace(body, @namespace);
-        CheckName(body, name);
+        ObjectChecks.CheckTypeMeta(kind, body);
+        ObjectChecks.CheckNamespace(body, @namespace);
+        ObjectChecks.CheckName(body, name);
         ObjectMetadata.Get(body)["namespace"] = @namespace;
         var requested = ObjectMetadata.GetString(body, "resourceVersion");
         if (string.IsNullOrEmpty(requested))
@@ -172,9 +172,9 @@ internal sealed class ResourceRegistry(IResourceStore store, TimeProvider timePr
             var current = await ReadAsync(kind, @namespace, name, cancellationToken);
             var live = StoredObject.Parse(current.Value.Span, current.ModRevision);
             var patched = patch(live.DeepClone().AsObject());
-            CheckTypeMeta(kind, patched);
-            CheckNamespace(patched, @namespace);
-            CheckName(patched, name);
+            ObjectChecks.CheckTypeMeta(kind, patched);
+            ObjectChecks.CheckNamespace(patched, @namespace);
+            ObjectChecks.CheckName(patched, name);
             if (ObjectMetadata.GetString(patched, "resourceVersion") is { Length: > 0 } pinned
                 && pinned != current.ModRevision.ToString(CultureInfo.InvariantCulture))
             {
@@ -279,11 +279,11 @@ internal sealed class ResourceRegistry(IResourceStore store, TimeProvider timePr
     {
         var old = StoredObject.Parse(current.Value.Span, current.ModRevision);
         var name = ObjectMetadata.GetString(old, "name") ?? string.Empty;
-        var next = statusOnly ? WithStatusOf(old, candidate) : WithServerFieldsOf(old, candidate);
-        CheckFinalizersWhileDeleting(kind, old, next);
+        var next = statusOnly ? ObjectMerging.WithStatusOf(old, candidate) : ObjectMerging.WithServerFieldsOf(old, candidate);
+        ObjectChecks.CheckFinalizersWhileDeleting(kind, old, next);
 
         var canonical = ResourceCanonicalizer.Canonicalize(kind, next);
-        if (!statusOnly && !JsonNode.DeepEquals(WithoutMetadataAndStatus(old), WithoutMetadataAndStatus(canonical)))
+        if (!statusOnly && !JsonNode.DeepEquals(ObjectMerging.WithoutMetadataAndStatus(old), ObjectMerging.WithoutMetadataAndStatus(canonical)))
         {
             ObjectMetadata.Get(canonical)["generation"] = ObjectMetadata.GetGeneration(old) + 1;
         }
@@ -324,108 +324,8 @@ internal sealed class ResourceRegistry(IResourceStore store, TimeProvider timePr
         }
     }
 
-    /// <summary>Returns the candidate with the stored status and the metadata fields only the server sets.</summary>
-    private static JsonObject WithServerFieldsOf(JsonObject old, JsonObject candidate)
-    {
-        var next = candidate.DeepClone().AsObject();
-        next.Remove("status");
-        if (old["status"] is { } status)
-        {
-            next["status"] = status.DeepClone();
-        }
-
-        var metadata = ObjectMetadata.Get(next);
-        var oldMetadata = ObjectMetadata.Get(old);
-        foreach (var field in new[] { "uid", "creationTimestamp", "generation", "deletionTimestamp", "deletionGracePeriodSeconds", "resourceVersion" })
-        {
-            metadata.Remove(field);
-            if (oldMetadata[field] is { } value)
-            {
-                metadata[field] = value.DeepClone();
-            }
-        }
-
-        metadata.Remove("selfLink");
-        return next;
-    }
-
-    /// <summary>Returns the stored object with the candidate's status and nothing else from it.</summary>
-    private static JsonObject WithStatusOf(JsonObject old, JsonObject candidate)
-    {
-        var next = old.DeepClone().AsObject();
-        next.Remove("status");
-        if (candidate["status"] is { } status)
-        {
-            next["status"] = status.DeepClone();
-        }
-
-        return next;
-    }
-
-    private static void CheckFinalizersWhileDeleting(ResourceKind kind, JsonObject old, JsonObject next)
-    {
-        if (ObjectMetadata.GetString(old, "deletionTimestamp") is null)
-        {
-            return;
-        }
-
-        var before = ObjectMetadata.GetFinalizers(old).ToHashSet(StringComparer.Ordinal);
-        var added = ObjectMetadata.GetFinalizers(next).Where(finalizer => !before.Contains(finalizer)).ToList();
-        if (added.Count > 0)
-        {
-            throw StatusObjects.Invalid(
-                kind.Kind,
-                ObjectMetadata.GetString(old, "name") ?? string.Empty,
-                [new FieldViolation("metadata.finalizers", FieldViolationType.Forbidden, $"Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers [{string.Join(", ", added)}]")]);
-        }
-    }
-
-    private static JsonObject WithoutMetadataAndStatus(JsonObject json)
-    {
-        var copy = json.DeepClone().AsObject();
-        copy.Remove("metadata");
-        copy.Remove("status");
-        return copy;
-    }
-
     private async Task<StoredValue> ReadAsync(ResourceKind kind, string @namespace, string name, CancellationToken cancellationToken) =>
         await store.GetAsync(kind.Key(@namespace, name), cancellationToken) ?? throw StatusObjects.NotFound(kind, name);
-
-    private static void CheckTypeMeta(ResourceKind kind, JsonObject body)
-    {
-        var apiVersion = body["apiVersion"] is JsonValue version && version.TryGetValue<string>(out var versionText) ? versionText : null;
-        var kindName = body["kind"] is JsonValue kindValue && kindValue.TryGetValue<string>(out var kindText) ? kindText : null;
-        if (apiVersion is not null && apiVersion != ApiGroup.ApiVersion)
-        {
-            throw StatusObjects.BadRequest($"the API version in the data ({apiVersion}) does not match the expected API version ({ApiGroup.ApiVersion})");
-        }
-
-        if (kindName is not null && kindName != kind.Kind)
-        {
-            throw StatusObjects.BadRequest($"the kind in the data ({kindName}) does not match the expected kind ({kind.Kind}) of {kind.Plural}");
-        }
-
-        body["apiVersion"] = ApiGroup.ApiVersion;
-        body["kind"] = kind.Kind;
-    }
-
-    private static void CheckNamespace(JsonObject body, string @namespace)
-    {
-        var bodyNamespace = ObjectMetadata.GetString(body, "namespace");
-        if (!string.IsNullOrEmpty(bodyNamespace) && bodyNamespace != @namespace)
-        {
-            throw StatusObjects.BadRequest($"the namespace of the provided object ({bodyNamespace}) does not match the namespace sent on the request ({@namespace})");
-        }
-    }
-
-    private static void CheckName(JsonObject body, string name)
-    {
-        var bodyName = ObjectMetadata.GetString(body, "name");
-        if (bodyName != name)
-        {
-            throw StatusObjects.BadRequest($"the name of the object ({bodyName ?? "missing"}) does not match the name on the URL ({name})");
-        }
-    }
 
     private static void SetResourceVersion(JsonObject json, long revision) =>
         ObjectMetadata.Get(json)["resourceVersion"] = revision.ToString(CultureInfo.InvariantCulture);

@@ -46,7 +46,7 @@ internal sealed class WatchCacheSet : IHostedService, IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts a watch of <paramref name="kind"/>: from the kind's cache when it holds the requested history,
+    /// Starts a watch of <paramref name="kind"/>: from the kind's cache when it contains the requested history,
     /// otherwise from a direct store watch.
     /// </summary>
     public async Task<Watcher> SubscribeAsync(ResourceKind kind, long? afterRevision, WatchFilter filter, CancellationToken cancellationToken)

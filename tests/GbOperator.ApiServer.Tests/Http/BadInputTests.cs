@@ -9,7 +9,7 @@ public abstract class BadInputTests<TServer>(TServer server) : IClassFixture<TSe
     where TServer : ApiServerFixture
 {
     [Fact]
-    public async Task Create_MalformedJson_ReturnsBadRequestWithLineAndColumn()
+    public async Task Create_MalformedJson_ReportsLineAndColumn()
     {
         var ns = Manifests.UniqueNamespace();
         var body = "{\n  \"apiVersion\": \"generalbots.ai/v1alpha1\",\n  \"kind\": \"BotCluster\",\n  \"metadata\": {\"name\": \"web\",}\n}";
@@ -24,7 +24,7 @@ public abstract class BadInputTests<TServer>(TServer server) : IClassFixture<TSe
     }
 
     [Fact]
-    public async Task Create_MalformedYaml_ReturnsBadRequestWithLineAndColumn()
+    public async Task Create_MalformedYaml_ReportsLineAndColumn()
     {
         var ns = Manifests.UniqueNamespace();
         var body = "apiVersion: generalbots.ai/v1alpha1\nkind: BotCluster\nmetadata:\n  name: web\n spec: [\n";
@@ -150,7 +150,7 @@ public abstract class BadInputTests<TServer>(TServer server) : IClassFixture<TSe
     }
 
     [Fact]
-    public async Task Create_BodyOverLimit_ReturnsRequestEntityTooLarge()
+    public async Task Create_BodyOverLimit_ReturnsTooLarge()
     {
         var ns = Manifests.UniqueNamespace();
         var body = Manifests.BotCluster("web");

@@ -6,7 +6,7 @@ namespace GbOperator.ApiServer.Tests.Http;
 public sealed class OpenApiTests(SqliteApiServerFixture server) : IClassFixture<SqliteApiServerFixture>
 {
     [Fact]
-    public async Task OpenApiJson_PatchOperation_CarriesKindAndDryRun()
+    public async Task OpenApiJson_PatchOperation_HasKindAndDryRun()
     {
         var response = await server.Client.GetJsonAsync("/openapi/v2");
 
