@@ -143,9 +143,9 @@ internal sealed class WatchCache
             var replaying = new Watcher(filter, afterRevision.Value, _options.WatcherQueueCapacity, Unsubscribe);
             foreach (var change in _window)
             {
-                if (change.Revision > afterRevision.Value && !replaying.Offer(change))
+                if (change.Revision > afterRevision.Value)
                 {
-                    return replaying;
+                    replaying.Replay(change);
                 }
             }
 

@@ -4,8 +4,8 @@ namespace GbOperator.ApiServer.Watching;
 
 /// <summary>One client's subscription to a watch cache or to a direct store watch.</summary>
 /// <remarks>
-/// Events wait in a queue of at most <c>capacity</c> live events; initial events do not count against
-/// the limit. A watcher whose queue is full is terminated with <see cref="TerminationMessage"/> set,
+/// Events wait in a queue of at most <c>capacity</c> live events; initial and replayed events do not count
+/// against the limit. A watcher whose queue is full is terminated with <see cref="TerminationMessage"/> set,
 /// so a slow client never blocks the cache or the other watchers.
 /// </remarks>
 internal sealed class Watcher : IDisposable
@@ -47,6 +47,18 @@ internal sealed class Watcher : IDisposable
 
     /// <summary>Queues an initial event, which the capacity does not limit.</summary>
     public void EnqueueInitial(DeliveredEvent change) => _queue.Writer.TryWrite(change);
+
+    /// <summary>Queues a past change from the cache's window if it passes the filter; like initial events, replayed ones are not limited.</summary>
+    public void Replay(WatchEvent change)
+    {
+        var type = Filter.SelectType(change);
+        if (type is not null)
+        {
+            _queue.Writer.TryWrite(new DeliveredEvent(type, change.ObjectJson, change.Revision));
+        }
+
+        Interlocked.Exchange(ref _progressRevision, change.Revision);
+    }
 
     /// <summary>Queues a live change if it passes the filter; returns <c>false</c> when the watcher was terminated as too slow.</summary>
     public bool Offer(WatchEvent change)

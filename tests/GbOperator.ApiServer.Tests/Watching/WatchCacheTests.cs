@@ -79,6 +79,31 @@ public sealed class WatchCacheTests : IAsyncLifetime
         recent.Dispose();
     }
 
+    [Fact]
+    public async Task Subscribe_ReplayLargerThanQueue_DeliversAll()
+    {
+        var cache = StartCache(new ApiServerOptions { WatcherQueueCapacity = 2 });
+        using var live = (await cache.SubscribeAsync(null, WatchFilter.Everything, CancellationToken.None))!;
+        var first = await CreateAsync("bot-0");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await live.Events.ReadAsync(timeout.Token);
+        for (var index = 1; index < 5; index++)
+        {
+            await CreateAsync("bot-" + index);
+            await live.Events.ReadAsync(timeout.Token);
+        }
+
+        using var replay = (await cache.SubscribeAsync(first - 1, WatchFilter.Everything, CancellationToken.None))!;
+        var replayed = new List<DeliveredEvent>();
+        while (replay.Events.TryRead(out var change))
+        {
+            replayed.Add(change);
+        }
+
+        replayed.Should().HaveCount(5);
+        replay.TerminationMessage.Should().BeNull();
+    }
+
     private WatchCache StartCache(ApiServerOptions options)
     {
         var cache = new WatchCache(ResourceCatalog.BotClusters, _store, options, TimeProvider.System, NullLogger.Instance);
