@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using GbOperator.ApiServer.Tests.Infrastructure;
 using k8s;
 using k8s.Autorest;
@@ -32,5 +33,33 @@ public sealed class KubernetesClientTests(SqliteApiServerFixture server) : IClas
         patched.GetProperty("spec").GetProperty("replicas").GetInt32().Should().Be(3);
         missing.Response.StatusCode.Should().Be(HttpStatusCode.NotFound);
         missing.Response.Content.Should().Contain("\"reason\":\"NotFound\"");
+    }
+
+    [Fact]
+    public async Task CustomObjects_Watch_StreamsAddedAndModified()
+    {
+        using var client = new Kubernetes(new KubernetesClientConfiguration { Host = server.Host.BaseAddress.ToString() });
+        var ns = Manifests.UniqueNamespace();
+        await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("web", replicas: 1));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var events = new List<(WatchEventType Type, int Replicas)>();
+
+        var stream = client.CustomObjects.WatchListNamespacedCustomObjectAsync(
+            Manifests.Group, Manifests.Version, ns, "botclusters", cancellationToken: timeout.Token);
+        await foreach (var (type, item) in stream)
+        {
+            var json = (JsonElement)item;
+            events.Add((type, json.GetProperty("spec").GetProperty("replicas").GetInt32()));
+            if (events.Count == 1)
+            {
+                await server.Client.PatchAsync(Manifests.BotClusterPath(ns, "web"), JsonNode.Parse("""{"spec":{"replicas":2}}""")!, "application/merge-patch+json");
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        events.Should().Equal((WatchEventType.Added, 1), (WatchEventType.Modified, 2));
     }
 }
