@@ -5,8 +5,8 @@ using GbOperator.ApiServer.Tests.Infrastructure;
 
 namespace GbOperator.ApiServer.Tests.Kubectl;
 
-/// <summary>Debian's kubectl 1.20 against the server: discovery, table output, YAML, watch, patch, scale and delete.</summary>
-/// <remarks>The tests are skipped, with the reason shown, on machines without kubectl 1.20.</remarks>
+/// <summary>kubectl against the server: discovery, table output, YAML, watch, patch, scale, apply, diff and delete.</summary>
+/// <remarks>The tests prefer Debian's kubectl 1.20 and are skipped, with the reason shown, on machines without any kubectl.</remarks>
 public sealed class KubectlCompatibilityTests : IClassFixture<SqliteApiServerFixture>, IDisposable
 {
     private readonly SqliteApiServerFixture _server;
@@ -135,13 +135,13 @@ public sealed class KubectlCompatibilityTests : IClassFixture<SqliteApiServerFix
         var (exitCode, _, error) = await _kubectl.RunAsync("patch", "bc", "web", "-n", ns, "-p", """{"spec":{"replicas":3}}""");
 
         exitCode.Should().NotBe(0);
-        error.Should().Contain("UnsupportedMediaType");
+        error.Should().Contain("accepted media types include: application/json-patch+json, application/merge-patch+json");
     }
 
     [SkippableFact]
     public async Task GetMissing_ReportsNotFound()
     {
-        Skip.If(KubectlTool.Path is null, "kubectl 1.20 is not installed; run hack/install-kubectl.sh");
+        Skip.If(KubectlTool.Path is null, "kubectl is not installed; run hack/install-kubectl.sh for Debian's kubectl 1.20");
 
         var (exitCode, _, error) = await _kubectl.RunAsync("get", "bc", "missing", "-n", Manifests.UniqueNamespace());
 
@@ -213,7 +213,7 @@ public sealed class KubectlCompatibilityTests : IClassFixture<SqliteApiServerFix
 
     private async Task<string> CreateAsync(string name, int replicas)
     {
-        Skip.If(KubectlTool.Path is null, "kubectl 1.20 is not installed; run hack/install-kubectl.sh");
+        Skip.If(KubectlTool.Path is null, "kubectl is not installed; run hack/install-kubectl.sh for Debian's kubectl 1.20");
         var ns = Manifests.UniqueNamespace();
         await _server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster(name, replicas));
         return ns;

@@ -3,11 +3,11 @@ using System.Text.RegularExpressions;
 
 namespace GbOperator.ApiServer.Tests.Kubectl;
 
-/// <summary>Debian's kubectl 1.20, run as a child process against a test server.</summary>
+/// <summary>kubectl, run as a child process against a test server.</summary>
 /// <remarks>
 /// The binary is <c>GBO_KUBECTL</c> when set, otherwise the first kubectl 1.20 among
-/// <c>/opt/kubernetes-client/usr/bin/kubectl</c> (where <c>hack/install-kubectl.sh</c> unpacks it when another
-/// package owns <c>/usr/bin/kubectl</c>) and <c>/usr/bin/kubectl</c>.
+/// <c>/opt/kubernetes-client/usr/bin/kubectl</c> (where <c>hack/install-kubectl.sh</c> unpacks Debian's package when
+/// another package owns <c>/usr/bin/kubectl</c>) and <c>/usr/bin/kubectl</c>, otherwise <c>/usr/bin/kubectl</c> of any version.
 /// </remarks>
 public sealed partial class KubectlTool
 {
@@ -22,7 +22,7 @@ public sealed partial class KubectlTool
         _cacheDirectory = cacheDirectory;
     }
 
-    /// <summary>Path of kubectl 1.20, or <c>null</c> when none is installed.</summary>
+    /// <summary>Path of the kubectl to run, or <c>null</c> when none is installed.</summary>
     public static string? Path => LocatedPath.Value;
 
     /// <summary>Runs kubectl to completion and returns its exit code and output.</summary>
@@ -39,7 +39,7 @@ public sealed partial class KubectlTool
     /// <summary>Starts kubectl with redirected output, for commands that do not end by themselves such as <c>get -w</c>.</summary>
     public Process Start(params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo(Path ?? throw new InvalidOperationException("kubectl 1.20 is not installed; run hack/install-kubectl.sh."))
+        var startInfo = new ProcessStartInfo(Path ?? throw new InvalidOperationException("kubectl is not installed; run hack/install-kubectl.sh."))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -64,7 +64,8 @@ public sealed partial class KubectlTool
             return configured;
         }
 
-        foreach (var candidate in new[] { "/opt/kubernetes-client/usr/bin/kubectl", "/usr/bin/kubectl" })
+        string[] candidates = ["/opt/kubernetes-client/usr/bin/kubectl", "/usr/bin/kubectl"];
+        foreach (var candidate in candidates)
         {
             if (File.Exists(candidate) && IsVersion120(candidate))
             {
@@ -72,7 +73,7 @@ public sealed partial class KubectlTool
             }
         }
 
-        return null;
+        return candidates.FirstOrDefault(File.Exists);
     }
 
     private static bool IsVersion120(string path)
