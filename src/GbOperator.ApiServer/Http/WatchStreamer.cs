@@ -33,6 +33,8 @@ internal sealed class WatchStreamer(
     public async Task StreamAsync(HttpContext context, ResourcePath path, ListQuery query, TableFormat? table)
     {
         var request = context.Request;
+        // NOTE: a resourceVersion newer than the store's is not rejected with 504 ResourceVersionTooLarge as
+        // kube-apiserver does; the watch waits for changes after it.
         var afterRevision = RequestOptions.ParseNonNegative(request, "resourceVersion");
         if (afterRevision == 0)
         {

@@ -17,6 +17,8 @@ namespace GbOperator.ApiServer.Registry;
 /// writes keep the stored status and <c>/status</c> writes change nothing else. <c>metadata.generation</c>
 /// grows only when something outside <c>metadata</c> and <c>status</c> changes, or when deletion starts.
 /// Store failures become <see cref="ApiException"/>s with the matching Kubernetes reason.
+/// NOTE: <c>metadata.managedFields</c> is stored as the client sends it; the server records no field managers,
+/// because server-side apply is not implemented.
 /// </remarks>
 internal sealed class ResourceRegistry(IResourceStore store, TimeProvider timeProvider, ILogger<ResourceRegistry> logger)
 {

@@ -220,4 +220,45 @@ public abstract class WatchTests<TServer>(TServer server) : IClassFixture<TServe
         second!["object"]!["columnDefinitions"]!.AsArray().Should().BeEmpty();
         second["object"]!["rows"]![0]!["cells"]![1]!.GetValue<long>().Should().Be(3);
     }
+
+    [Fact]
+    public async Task Watch_HundredWatchers_AllReceiveEveryChange()
+    {
+        var ns = Manifests.UniqueNamespace();
+        var list = await server.Client.GetJsonAsync(Manifests.BotClusters(ns));
+        var watches = new List<WatchStream>();
+        for (var index = 0; index < 100; index++)
+        {
+            watches.Add(await WatchStream.OpenAsync(server.Client, $"{Manifests.BotClusters(ns)}?watch=true&resourceVersion={list.ResourceVersion}"));
+        }
+
+        try
+        {
+            for (var index = 0; index < 5; index++)
+            {
+                await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("bot-" + index));
+            }
+
+            var received = await Task.WhenAll(watches.Select(async watch =>
+            {
+                var names = new List<string?>();
+                for (var index = 0; index < 5; index++)
+                {
+                    names.Add((await watch.ReadNextAsync(TimeSpan.FromSeconds(20))).ObjectName());
+                }
+
+                return names;
+            }));
+
+            string[] expected = ["bot-0", "bot-1", "bot-2", "bot-3", "bot-4"];
+            received.Should().OnlyContain(names => names.SequenceEqual(expected));
+        }
+        finally
+        {
+            foreach (var watch in watches)
+            {
+                await watch.DisposeAsync();
+            }
+        }
+    }
 }
