@@ -58,23 +58,24 @@ internal sealed class WatchStreamer(
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = MediaTypes.Json;
         context.Response.Headers.CacheControl = "no-cache, private";
-        if (afterRevision is not null)
-        {
-            var compacted = await store.GetCompactedRevisionAsync(stopping.Token);
-            // The same rule as the store's: the first revision the watch needs must not be compacted away.
-            if (afterRevision.Value + 1 < compacted)
-            {
-                await WriteErrorAsync(context, $"too old resource version: {afterRevision.Value} ({compacted})", stopping.Token);
-                return;
-            }
-        }
-
-        using var watcher = await caches.SubscribeAsync(path.Kind, afterRevision, filter, stopping.Token);
-        await context.Response.StartAsync(stopping.Token);
-        await context.Response.Body.FlushAsync(stopping.Token);
-        logger.WatchStarted(path.Kind.Kind, @namespace ?? "all namespaces", watcher.StartRevision);
         try
         {
+            if (afterRevision is not null)
+            {
+                var compacted = await store.GetCompactedRevisionAsync(stopping.Token);
+
+                // The same rule as the store's: the first revision the watch needs must not be compacted away.
+                if (afterRevision.Value + 1 < compacted)
+                {
+                    await WriteErrorAsync(context, $"too old resource version: {afterRevision.Value} ({compacted})", stopping.Token);
+                    return;
+                }
+            }
+
+            using var watcher = await caches.SubscribeAsync(path.Kind, afterRevision, filter, stopping.Token);
+            await context.Response.StartAsync(stopping.Token);
+            await context.Response.Body.FlushAsync(stopping.Token);
+            logger.WatchStarted(path.Kind.Kind, @namespace ?? "all namespaces", watcher.StartRevision);
             await PumpAsync(context, path.Kind, watcher, table, bookmarks, stopping.Token);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
