@@ -191,6 +191,36 @@ public abstract class ListTests<TServer>(TServer server) : IClassFixture<TServer
     }
 
     [Fact]
+    public async Task List_ExactResourceVersion_ReadsThatSnapshot()
+    {
+        var ns = Manifests.UniqueNamespace();
+        var first = await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("first"));
+        await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("second"));
+        var revision = first["metadata"]!["resourceVersion"]!.GetValue<string>();
+
+        var response = await server.Client.GetJsonAsync($"{Manifests.BotClusters(ns)}?resourceVersion={revision}&resourceVersionMatch=Exact");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        Names(response.Json).Should().Equal("first");
+        response.ResourceVersion.Should().Be(revision);
+    }
+
+    [Fact]
+    public async Task List_ExactCompactedResourceVersion_ReturnsExpired()
+    {
+        var ns = Manifests.UniqueNamespace();
+        var first = await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("first"));
+        await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("second"));
+        await server.Store.CompactAsync(await server.Store.GetCurrentRevisionAsync(CancellationToken.None), CancellationToken.None);
+        var revision = first["metadata"]!["resourceVersion"]!.GetValue<string>();
+
+        var response = await server.Client.GetJsonAsync($"{Manifests.BotClusters(ns)}?resourceVersion={revision}&resourceVersionMatch=Exact");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Gone);
+        response.Reason.Should().Be("Expired");
+    }
+
+    [Fact]
     public async Task List_UnknownPlural_ReturnsNotFound()
     {
         var response = await server.Client.GetJsonAsync($"/apis/{Manifests.ApiVersion}/namespaces/default/widgets");
