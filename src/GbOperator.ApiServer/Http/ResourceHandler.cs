@@ -231,15 +231,22 @@ internal sealed class ResourceHandler(
 
         var json = RequestBodyReader.ParseObject(body, MediaTypes.Essence(context.Request.ContentType));
         var preconditions = json["preconditions"] as JsonObject;
-        var policy = json["propagationPolicy"]?.GetValue<string>() ?? (string.IsNullOrEmpty(propagation) ? null : propagation);
+        var policy = OptionalString(json, "propagationPolicy") ?? (string.IsNullOrEmpty(propagation) ? null : propagation);
         if (policy is not null and not ("Background" or "Foreground" or "Orphan"))
         {
             throw StatusObjects.Invalid("DeleteOptions", string.Empty, [new FieldViolation("propagationPolicy", FieldViolationType.NotSupported, $"Unsupported value: \"{policy}\": supported values: \"Background\", \"Foreground\", \"Orphan\"")]);
         }
 
         return new DeleteOptions(
-            preconditions?["uid"]?.GetValue<string>(),
-            preconditions?["resourceVersion"]?.GetValue<string>(),
+            preconditions is null ? null : OptionalString(preconditions, "uid"),
+            preconditions is null ? null : OptionalString(preconditions, "resourceVersion"),
             policy);
     }
+
+    private static string? OptionalString(JsonObject json, string field) => json[field] switch
+    {
+        null => null,
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        _ => throw StatusObjects.BadRequest($"invalid DeleteOptions: {field} must be a string"),
+    };
 }

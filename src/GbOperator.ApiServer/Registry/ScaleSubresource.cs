@@ -60,7 +60,10 @@ internal sealed record ScaleSubresource(IReadOnlyList<string> SpecReplicasPath, 
             throw StatusObjects.BadRequest($"the name of the object ({scaleName}) does not match the name on the URL ({name})");
         }
 
-        if (scale["spec"]?["replicas"] is not JsonValue replicasValue || !replicasValue.TryGetValue<long>(out var replicas) || replicas < 0)
+        if (scale["spec"] is not JsonObject spec
+            || spec["replicas"] is not JsonValue replicasValue
+            || !replicasValue.TryGetValue<long>(out var replicas)
+            || replicas < 0)
         {
             throw StatusObjects.Invalid("Scale", name, [new FieldViolation("spec.replicas", FieldViolationType.Invalid, "Invalid value: must be an integer greater than or equal to 0")]);
         }

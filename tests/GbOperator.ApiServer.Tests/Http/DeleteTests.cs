@@ -125,6 +125,19 @@ public abstract class DeleteTests<TServer>(TServer server) : IClassFixture<TServ
     }
 
     [Fact]
+    public async Task Delete_MalformedOptions_ReturnsBadRequest()
+    {
+        var ns = Manifests.UniqueNamespace();
+        await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("web"));
+        var options = new JsonObject { ["preconditions"] = new JsonObject { ["resourceVersion"] = 5 } };
+
+        var response = await server.Client.DeleteObjectAsync(Manifests.BotClusterPath(ns, "web"), options);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await server.Client.GetJsonAsync(Manifests.BotClusterPath(ns, "web"))).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Delete_DryRun_KeepsObject()
     {
         var ns = Manifests.UniqueNamespace();

@@ -66,6 +66,19 @@ public abstract class ScaleTests<TServer>(TServer server) : IClassFixture<TServe
     }
 
     [Fact]
+    public async Task PutScale_SpecNotObject_ReturnsInvalid()
+    {
+        var ns = Manifests.UniqueNamespace();
+        await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("web", replicas: 1));
+        var scale = (await server.Client.GetJsonAsync(Manifests.BotClusterPath(ns, "web") + "/scale")).Json;
+        scale["spec"] = new JsonArray(1);
+
+        var response = await server.Client.PutJsonAsync(Manifests.BotClusterPath(ns, "web") + "/scale", scale);
+
+        response.StatusCode.Should().Be((HttpStatusCode)422);
+    }
+
+    [Fact]
     public async Task Scale_KindWithoutScale_ReturnsNotFound()
     {
         var response = await server.Client.GetJsonAsync($"/apis/{Manifests.ApiVersion}/namespaces/default/shardmaps/x/scale");
