@@ -150,6 +150,18 @@ public abstract class BadInputTests<TServer>(TServer server) : IClassFixture<TSe
     }
 
     [Fact]
+    public async Task Create_NonDnsNamespace_ReturnsInvalid()
+    {
+        var revision = await CurrentRevisionAsync();
+
+        var response = await server.Client.PostJsonAsync(Manifests.BotClusters("Bad_Namespace"), Manifests.BotCluster("web"));
+
+        response.StatusCode.Should().Be((HttpStatusCode)422);
+        Causes(response).Should().Contain(cause => cause.Field == "metadata.namespace");
+        (await CurrentRevisionAsync()).Should().Be(revision);
+    }
+
+    [Fact]
     public async Task Create_BodyOverLimit_ReturnsTooLarge()
     {
         var ns = Manifests.UniqueNamespace();
