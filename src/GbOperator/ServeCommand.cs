@@ -58,7 +58,7 @@ internal static class ServeCommand
             }
             catch (Exception exception) when (exception is ArgumentException or FormatException or NotSupportedException or StoreException)
             {
-                log.Error("Cannot open the store {StoreUrl}: {Problem}", Redact(url), exception.Message);
+                log.Error("Opening the store {StoreUrl} failed: {Problem}", Redact(url), exception.Message);
                 return 2;
             }
 
@@ -87,7 +87,7 @@ internal static class ServeCommand
         }
         catch (IOException exception)
         {
-            log.Error(exception, "Cannot listen on {Listen}: {Problem}", listen, exception.Message);
+            log.Error(exception, "Listening on {Listen} failed: {Problem}; choose a free port with --listen", listen, exception.Message);
             return 1;
         }
         finally
