@@ -35,6 +35,18 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_PortInUse_ExitsWithOne()
+    {
+        using var occupant = new TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
+
+        var exitCode = await GbOperatorCommand.Create().Parse(["serve", "--store", StoreUrl(), "--listen", $"127.0.0.1:{port}"]).InvokeAsync();
+
+        exitCode.Should().Be(1);
+    }
+
+    [Fact]
     public async Task Serve_UntilCancelled_ServesAndExitsWithZero()
     {
         var port = FreePort();
