@@ -3,7 +3,7 @@ using System.Text;
 
 namespace GbOperator.Infrastructure.Tests;
 
-/// <summary>HTTP handler that answers each request with a function of it and records what it received.</summary>
+/// <summary>HTTP handler that builds each response with a function of the request and records the requests.</summary>
 internal sealed class StubHttpHandler(Func<HttpRequestMessage, HttpResponseMessage> respond) : HttpMessageHandler
 {
     public List<string> Requests { get; } = [];

@@ -117,7 +117,7 @@ public sealed class CaddyAdminClient : ICaddyAdminClient, IDisposable
 
                     if (ifMatch is not null)
                     {
-                        // Caddy's ETag holds a space, which the typed If-Match header rejects.
+                        // Caddy's ETag contains a space, which the typed If-Match header rejects.
                         request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
                     }
 
@@ -142,7 +142,7 @@ public sealed class CaddyAdminClient : ICaddyAdminClient, IDisposable
             string reason = exception switch
             {
                 BrokenCircuitException => "the circuit to Caddy is open after repeated failures; calls fail fast until it closes",
-                TimeoutRejectedException => $"Caddy did not answer within {_options.Resilience.AttemptTimeout}",
+                TimeoutRejectedException => $"Caddy did not respond within {_options.Resilience.AttemptTimeout}",
                 _ => $"Caddy's admin API is unreachable at {_options.AdminUrl}: {exception.Message}",
             };
             throw new CaddyUnavailableException(operation, path, reason, exception);
@@ -160,8 +160,8 @@ public sealed class CaddyAdminClient : ICaddyAdminClient, IDisposable
     }
 
     /// <summary>
-    /// Throws the exception an error response maps to. Only 502, 503 and 504 are transient: Caddy 2.6.2 answers
-    /// a rejected config change with 500, which repeating does not fix.
+    /// Throws the exception an error response maps to. Only 502, 503 and 504 are transient: Caddy 2.6.2 returns
+    /// 500 for a rejected config change, which repeating does not fix.
     /// </summary>
     private static void ThrowError(string operation, string path, HttpStatusCode statusCode, byte[] body)
     {

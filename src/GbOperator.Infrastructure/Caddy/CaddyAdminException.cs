@@ -29,7 +29,7 @@ public class CaddyAdminException : Exception
     /// <summary>The <c>error</c> text from Caddy's JSON error body, or the client's own description.</summary>
     public string CaddyError { get; }
 
-    /// <summary>HTTP status from Caddy, when it answered.</summary>
+    /// <summary>HTTP status of Caddy's response, when there was one.</summary>
     public HttpStatusCode? StatusCode { get; }
 
     /// <summary>Whether Caddy rejected the change because the <c>If-Match</c> ETag is stale (412); read again and retry.</summary>

@@ -7,7 +7,7 @@ namespace GbOperator.Infrastructure.Caddy;
 /// <para>Every successful change makes Caddy re-provision its whole configuration, which closes open WebSocket
 /// connections, so callers should batch changes and skip writes that change nothing.</para>
 /// <para>Changes take an optional <c>ifMatch</c>: the <see cref="CaddyConfigValue.ETag"/> of an earlier read of the
-/// same path. Caddy then applies the change only if that path still holds what was read, and otherwise throws
+/// same path. Caddy then applies the change only if that path still contains what was read, and otherwise throws
 /// <see cref="CaddyAdminException"/> with <see cref="CaddyAdminException.IsPreconditionFailed"/> set.</para>
 /// <para>Failures throw <see cref="CaddyAdminException"/> with Caddy's error text, or
 /// <see cref="CaddyUnavailableException"/> when Caddy is unreachable after the retries. Reads, <c>/load</c>,

@@ -45,7 +45,7 @@ public interface ILxdClient
     Task StartInstanceAsync(string project, string name, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stops an instance: asks its init to shut down (SIGPWR) and waits up to <paramref name="timeout"/>, then kills
+    /// Stops an instance: sends its init the shutdown signal (SIGPWR) and waits up to <paramref name="timeout"/>, then kills
     /// it. One that is already stopped is left as it is.
     /// </summary>
     Task StopInstanceAsync(string project, string name, TimeSpan timeout, CancellationToken cancellationToken);

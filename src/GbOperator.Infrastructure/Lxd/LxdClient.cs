@@ -275,7 +275,7 @@ public sealed class LxdClient : ILxdClient, IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(port, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
 
-        // A kernel without IPv6 has no tcp6 table; that is not an error, a missing tcp table is.
+        // A kernel without IPv6 has no tcp6 table, which is not an error, but a missing tcp table is.
         string tables = await ExecuteAsync(
             new LxdCall("count connections", project, name, Idempotent: true),
             ["sh", "-c", "cat /proc/net/tcp && { cat /proc/net/tcp6 2>/dev/null || true; }"],

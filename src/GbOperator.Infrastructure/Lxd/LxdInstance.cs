@@ -17,7 +17,7 @@ public sealed record LxdInstance
     [JsonPropertyName("status_code")]
     public int StatusCode { get; init; }
 
-    /// <summary>LXD project that holds the instance.</summary>
+    /// <summary>LXD project of the instance.</summary>
     [JsonPropertyName("project")]
     public string Project { get; init; } = string.Empty;
 

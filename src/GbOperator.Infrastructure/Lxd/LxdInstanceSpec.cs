@@ -17,6 +17,6 @@ public sealed record LxdInstanceSpec
         new Dictionary<string, IReadOnlyDictionary<string, string>>();
 
     /// <summary>Profiles to apply.</summary>
-    /// <value>The <c>default</c> profile, which holds the root disk.</value>
+    /// <value>The <c>default</c> profile, which contains the root disk.</value>
     public IReadOnlyList<string> Profiles { get; init; } = ["default"];
 }

@@ -18,7 +18,7 @@ public static class LxdStatusCodes
     /// <summary>Operation succeeded.</summary>
     public const int Success = 200;
 
-    /// <summary>Operation failed; its <c>err</c> field holds the reason.</summary>
+    /// <summary>Operation failed; its <c>err</c> field contains the reason.</summary>
     public const int Failure = 400;
 
     /// <summary>Operation cancelled.</summary>

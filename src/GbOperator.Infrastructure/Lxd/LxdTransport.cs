@@ -80,7 +80,7 @@ internal sealed class LxdTransport : IDisposable
         }
     }
 
-    /// <summary>Sends a request whose answer is a sync envelope and returns its <c>metadata</c>.</summary>
+    /// <summary>Sends a request whose response is a sync envelope and returns its <c>metadata</c>.</summary>
     public async Task<JsonElement> SendSyncAsync(
         LxdCall call, HttpMethod method, string path, object? body, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
     {
@@ -90,7 +90,7 @@ internal sealed class LxdTransport : IDisposable
 
     /// <summary>
     /// Sends a request that LXD may run as an operation and waits until it ends. Returns the operation's own
-    /// <c>metadata</c> (such as an exec's output paths), or the sync envelope's metadata when LXD answered at once.
+    /// <c>metadata</c> (such as an exec's output paths), or the sync envelope's metadata when LXD completed the request at once.
     /// </summary>
     public async Task<JsonElement> SendAndWaitAsync(
         LxdCall call, HttpMethod method, string path, object? body, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
@@ -112,8 +112,8 @@ internal sealed class LxdTransport : IDisposable
 
     /// <summary>
     /// Waits for an operation in slices of <see cref="LxdClientOptions.OperationWaitSlice"/> until it ends or
-    /// <see cref="LxdClientOptions.OperationTimeout"/> passes. LXD 5.0.2 answers a wait that timed out with the
-    /// still-running operation, so the status code decides.
+    /// <see cref="LxdClientOptions.OperationTimeout"/> passes. LXD 5.0.2 returns the still-running operation
+    /// when a wait times out, so the status code decides.
     /// </summary>
     private async Task<JsonElement> WaitForOperationAsync(LxdCall call, string operationUrl, CancellationToken cancellationToken)
     {
@@ -220,7 +220,7 @@ internal sealed class LxdTransport : IDisposable
     private string DescribeUnavailable(Exception exception) => exception switch
     {
         BrokenCircuitException => "the circuit to LXD is open after repeated failures; calls fail fast until it closes",
-        TimeoutRejectedException => $"LXD did not answer within {_options.Resilience.AttemptTimeout}",
+        TimeoutRejectedException => $"LXD did not respond within {_options.Resilience.AttemptTimeout}",
         _ => $"LXD is unreachable at {_options.SocketPath}: {exception.Message}",
     };
 }

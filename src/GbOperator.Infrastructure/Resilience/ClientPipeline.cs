@@ -7,8 +7,8 @@ using Polly.Timeout;
 namespace GbOperator.Infrastructure.Resilience;
 
 /// <summary>
-/// The resilience pipeline of one client (one target such as the LXD socket or the Caddy admin API): retry with
-/// jittered exponential backoff, a circuit breaker and a per-attempt timeout, with each retry logged at Warning
+/// The resilience pipeline of one client, such as the LXD socket or the Caddy admin API. It runs a retry with
+/// jittered exponential backoff, a circuit breaker and a per-attempt timeout. Each retry is logged at Warning
 /// and the give-up at Error.
 /// </summary>
 internal sealed class ClientPipeline
@@ -82,8 +82,8 @@ internal sealed class ClientPipeline
     }
 
     /// <summary>
-    /// Runs <paramref name="action"/> through the pipeline. A failure that was transient, an open circuit or a
-    /// last timed-out attempt is logged at Error before it is rethrown; the caller maps it to its own exception.
+    /// Runs <paramref name="action"/> through the pipeline. A transient failure, an open circuit or a timed-out
+    /// last attempt is logged at Error and rethrown, and the caller maps it to its own exception.
     /// </summary>
     public async Task<T> ExecuteAsync<T>(ClientCall call, Func<CancellationToken, ValueTask<T>> action, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using System.Net;
 namespace GbOperator.Infrastructure.Resilience;
 
 /// <summary>
-/// Signals inside the pipeline that a server answered with a status worth retrying. The client turns it into
+/// Signals inside the pipeline that a server returned a status worth retrying. The client turns it into
 /// its own typed exception when the retries are used up.
 /// </summary>
 internal sealed class TransientHttpStatusException(HttpStatusCode statusCode, string serverMessage)

@@ -57,7 +57,7 @@ public sealed class CaddyAdminClientTests(LocalServicesFixture services) : IAsyn
     }
 
     [Fact]
-    public async Task Get_AfterLoad_ReturnsConfigWithEtagOfBody()
+    public async Task Get_AfterLoad_ReturnsConfigAndEtag()
     {
         await _caddy.LoadAsync(BuildConfig(StaticHandler("first")), CancellationToken.None);
 

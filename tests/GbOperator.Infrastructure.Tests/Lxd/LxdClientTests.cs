@@ -44,7 +44,7 @@ public sealed class LxdClientTests(LocalServicesFixture services) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task CreateInstance_WithLimitsAndUserKeys_StoresConfigStopped()
+    public async Task CreateInstance_LimitsAndUserKeys_StoresConfig()
     {
         var config = new Dictionary<string, string>
         {
@@ -67,7 +67,7 @@ public sealed class LxdClientTests(LocalServicesFixture services) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task ProxyDevice_AfterEnvPushAndRestart_ServesHealthNamingInstance()
+    public async Task ProxyDevice_AfterPortChange_ServesHealth()
     {
         int hostPort = FreePort.Next();
         await _project.LaunchAsync("bot-1", botserverPort: 8080);
@@ -85,7 +85,7 @@ public sealed class LxdClientTests(LocalServicesFixture services) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task GetInstanceState_RunningInstance_ReportsCpuAndMemory()
+    public async Task GetInstanceState_Running_ReportsCpuAndMemory()
     {
         await _project.LaunchAsync("bot-1", botserverPort: 8080);
 
@@ -159,7 +159,7 @@ public sealed class LxdClientTests(LocalServicesFixture services) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task SetConfig_SetAndEmptyValues_UpdatesAndDeletesKeys()
+    public async Task SetConfig_EmptyValue_DeletesKey()
     {
         await _client.CreateInstanceAsync(
             _project.Name,

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace GbOperator.Infrastructure.Tests.Lxd;
 
-/// <summary>Checks the ETag-guarded read-modify-write against a stub that replays LXD 5.0.2's 412 answer.</summary>
+/// <summary>Checks the ETag-guarded read-modify-write against a stub that replays LXD 5.0.2's 412 response.</summary>
 public sealed class LxdEtagUpdateTests
 {
     private const string Instance =

@@ -23,7 +23,7 @@ public sealed class LxdOperationWaitTests
     private readonly FakeTimeProvider _time = new();
 
     [Fact]
-    public async Task DeleteInstance_WaitTimesOutThenSucceeds_WaitsAgain()
+    public async Task DeleteInstance_SlowOperation_WaitsAgain()
     {
         int waits = 0;
         using LxdClient client = CreateClient(
@@ -76,7 +76,7 @@ public sealed class LxdOperationWaitTests
     }
 
     [Fact]
-    public async Task DeleteInstance_OperationNeverEnds_ThrowsAfterOperationTimeout()
+    public async Task DeleteInstance_EndlessOperation_TimesOut()
     {
         int waits = 0;
         using LxdClient client = CreateClient(

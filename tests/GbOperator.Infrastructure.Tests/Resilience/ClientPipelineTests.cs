@@ -20,7 +20,7 @@ public sealed class ClientPipelineTests
     private readonly ListLogger<ClientPipelineTests> _logger = new();
 
     [Fact]
-    public async Task ExecuteAsync_RefusedThenSuccess_RetriesAndLogsWarnings()
+    public async Task ExecuteAsync_RefusedThenSuccess_Retries()
     {
         ClientPipeline pipeline = CreatePipeline(Options);
         int attempts = 0;
@@ -67,7 +67,7 @@ public sealed class ClientPipelineTests
     }
 
     [Fact]
-    public async Task ExecuteAsync_NonIdempotentServerError_IsNotRetried()
+    public async Task ExecuteAsync_CreateServerError_NotRetried()
     {
         ClientPipeline pipeline = CreatePipeline(Options);
         int attempts = 0;
@@ -88,7 +88,7 @@ public sealed class ClientPipelineTests
     }
 
     [Fact]
-    public async Task ExecuteAsync_NonIdempotentRefused_IsRetried()
+    public async Task ExecuteAsync_CreateRefused_Retried()
     {
         ClientPipeline pipeline = CreatePipeline(Options);
         int attempts = 0;
@@ -107,7 +107,7 @@ public sealed class ClientPipelineTests
     }
 
     [Fact]
-    public async Task ExecuteAsync_NonTransientFailure_IsNeitherRetriedNorLogged()
+    public async Task ExecuteAsync_NonTransientFailure_NotRetried()
     {
         ClientPipeline pipeline = CreatePipeline(Options);
         int attempts = 0;

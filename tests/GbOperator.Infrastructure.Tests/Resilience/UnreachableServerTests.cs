@@ -31,7 +31,7 @@ public sealed class UnreachableServerTests
     }
 
     [Fact]
-    public async Task LxdGetInstance_MissingSocket_ThrowsUnavailableNamingInstance()
+    public async Task LxdGetInstance_MissingSocket_ThrowsUnavailable()
     {
         var logger = new ListLogger<LxdClient>();
         string socket = Path.Combine(Path.GetTempPath(), $"gbo-missing-{Guid.NewGuid():N}.socket");
