@@ -58,8 +58,12 @@ public interface ILxdClient
 
     /// <summary>
     /// Adds a device, or replaces the whole device of that name, with an ETag-guarded update. Proxy devices are
-    /// hot-plugged into a running instance; a taken listen port throws <see cref="LxdException"/>.
+    /// hot-plugged into a running instance. A taken listen port throws <see cref="LxdException"/> with status 500.
     /// </summary>
+    /// <remarks>
+    /// NOTE: LXD 5.0.2 reports a taken port as 500 after about 6 s, and the client retries 500 for this call, so
+    /// with the default options the error arrives after four attempts. Allocate host ports centrally to avoid it.
+    /// </remarks>
     Task SetDeviceAsync(
         string project, string name, string deviceName, IReadOnlyDictionary<string, string> device, CancellationToken cancellationToken);
 

@@ -143,6 +143,26 @@ public sealed class LxdClientTests(LocalServicesFixture services) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task SetDevice_TakenHostPort_ThrowsWithLxdError()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        int hostPort = ((IPEndPoint)taken.LocalEndpoint).Port;
+        await _project.LaunchAsync("bot-1", botserverPort: 8080);
+
+        // LXD returns 500 after about 6 s for a taken port, which the default options retry, so this client does not.
+        using var client = new LxdClient(
+            new LxdClientOptions { SocketPath = services.LxdSocket, Resilience = new() { MaxRetryAttempts = 0 } }, _logger);
+        Func<Task> set = () => client.SetDeviceAsync(_project.Name, "bot-1", "http", LxdDevices.Proxy(hostPort, 8080), CancellationToken.None);
+
+        LxdException error = (await set.Should().ThrowAsync<LxdException>()).Which;
+        error.LxdError.Should().Contain("address already in use");
+        error.Operation.Should().Be("set device");
+        error.Instance.Should().Be("bot-1");
+        error.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+    }
+
+    [Fact]
     public async Task RemoveDevice_ProxyDevice_ClosesHostPort()
     {
         int hostPort = FreePort.Next();
