@@ -54,12 +54,18 @@ public sealed class LxdClientTests(LocalServicesFixture services) : IAsyncLifeti
             ["user.gb.cluster"] = "test",
         };
 
+        int hostPort = FreePort.Next();
+        var devices = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["http"] = LxdDevices.Proxy(hostPort, 8080) };
+
         await _client.CreateInstanceAsync(
-            _project.Name, new LxdInstanceSpec { Name = "bot-1", ImageAlias = LxdTestProject.ImageAlias, Config = config }, CancellationToken.None);
+            _project.Name,
+            new LxdInstanceSpec { Name = "bot-1", ImageAlias = LxdTestProject.ImageAlias, Config = config, Devices = devices },
+            CancellationToken.None);
         LxdInstance instance = await _client.GetInstanceAsync(_project.Name, "bot-1", CancellationToken.None);
         IReadOnlyList<LxdInstance> listed = await _client.ListInstancesAsync(_project.Name, includeState: false, CancellationToken.None);
 
         instance.Config.Should().Contain(config);
+        instance.Devices.Should().ContainKey("http").WhoseValue.Should().Equal(devices["http"]);
         instance.StatusCode.Should().Be(LxdStatusCodes.Stopped);
         instance.ETag.Should().NotBeNullOrEmpty();
         listed.Select(item => item.Name).Should().Equal("bot-1");
