@@ -34,7 +34,7 @@ public sealed class CaddyAdminClient : ICaddyAdminClient, IDisposable
         _options = options;
         _logger = logger;
         _pipeline = new ClientPipeline("Caddy", options.Resilience, timeProvider, logger);
-        _httpClient = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) })
+        _httpClient = new HttpClient(handler ?? new SocketsHttpHandler())
         {
             BaseAddress = options.AdminUrl,
             Timeout = Timeout.InfiniteTimeSpan,
@@ -108,7 +108,9 @@ public sealed class CaddyAdminClient : ICaddyAdminClient, IDisposable
                 new ClientCall(operation, path, idempotent),
                 async attemptToken =>
                 {
-                    using var request = new HttpRequestMessage(method, path);
+                    // Caddy 2.6 restarts its admin server after every config change and closes idle
+                    // connections, so a reused connection can fail a POST or PUT that must not be repeated.
+                    using var request = new HttpRequestMessage(method, path) { Headers = { ConnectionClose = true } };
                     if (json is not null)
                     {
                         request.Content = new ByteArrayContent(json);

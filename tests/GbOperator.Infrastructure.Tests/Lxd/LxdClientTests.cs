@@ -117,14 +117,14 @@ public sealed class LxdClientTests(LocalServicesFixture services) : IAsyncLifeti
         int idle = await _client.CountEstablishedConnectionsAsync(_project.Name, "bot-1", 8080, CancellationToken.None);
 
         // A request line without the closing blank line keeps the stand-in reading headers for up to 10 s.
-        using var held = new TcpClient();
-        await held.ConnectAsync(IPAddress.Loopback, hostPort);
-        await held.GetStream().WriteAsync(Encoding.ASCII.GetBytes("GET /api/health HTTP/1.1\r\nHost: test\r\n"));
+        using var openConnection = new TcpClient();
+        await openConnection.ConnectAsync(IPAddress.Loopback, hostPort);
+        await openConnection.GetStream().WriteAsync(Encoding.ASCII.GetBytes("GET /api/health HTTP/1.1\r\nHost: test\r\n"));
         int busy = 0;
         await Wait.UntilAsync(
             async () => (busy = await _client.CountEstablishedConnectionsAsync(_project.Name, "bot-1", 8080, CancellationToken.None)) > idle,
             TimeSpan.FromSeconds(8),
-            "the held connection shows as established inside the instance");
+            "the open connection shows as established inside the instance");
 
         idle.Should().Be(0);
         busy.Should().Be(1);
@@ -145,18 +145,18 @@ public sealed class LxdClientTests(LocalServicesFixture services) : IAsyncLifeti
         body.Should().Contain("\"instance\":\"bot-1\"");
         LxdInstance instance = await _client.GetInstanceAsync(_project.Name, "bot-1", CancellationToken.None);
         instance.Devices.Should().ContainKey("http").WhoseValue.Should().Contain("listen", $"tcp:127.0.0.1:{secondPort}");
-        await AssertRefusedAsync(firstPort);
+        await AssertConnectionRefusedAsync(firstPort);
     }
 
     [Fact]
-    public async Task SetDevice_TakenHostPort_ThrowsWithLxdError()
+    public async Task SetDevice_TakenHostPort_Throws()
     {
-        using var taken = new TcpListener(IPAddress.Loopback, 0);
-        taken.Start();
-        int hostPort = ((IPEndPoint)taken.LocalEndpoint).Port;
+        using var portHolder = new TcpListener(IPAddress.Loopback, 0);
+        portHolder.Start();
+        int hostPort = ((IPEndPoint)portHolder.LocalEndpoint).Port;
         await _project.LaunchAsync("bot-1", botserverPort: 8080);
 
-        // LXD returns 500 after about 6 s for a taken port, which the default options retry, so this client does not.
+        // LXD returns 500 after about 6 s for a port in use, which the default options retry, so this client does not.
         using var client = new LxdClient(
             new LxdClientOptions { SocketPath = services.LxdSocket, Resilience = new() { MaxRetryAttempts = 0 } }, _logger);
         Func<Task> set = () => client.SetDeviceAsync(_project.Name, "bot-1", "http", LxdDevices.Proxy(hostPort, 8080), CancellationToken.None);
@@ -181,7 +181,7 @@ public sealed class LxdClientTests(LocalServicesFixture services) : IAsyncLifeti
 
         LxdInstance instance = await _client.GetInstanceAsync(_project.Name, "bot-1", CancellationToken.None);
         instance.Devices.Should().NotContainKey("http");
-        await AssertRefusedAsync(hostPort);
+        await AssertConnectionRefusedAsync(hostPort);
     }
 
     [Fact]
@@ -291,7 +291,7 @@ public sealed class LxdClientTests(LocalServicesFixture services) : IAsyncLifeti
         error.StatusCode.Should().BeNull();
     }
 
-    private static async Task AssertRefusedAsync(int port)
+    private static async Task AssertConnectionRefusedAsync(int port)
     {
         await Wait.UntilAsync(
             async () =>
