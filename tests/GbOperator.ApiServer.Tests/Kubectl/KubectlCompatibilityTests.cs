@@ -6,7 +6,7 @@ using GbOperator.ApiServer.Tests.Infrastructure;
 namespace GbOperator.ApiServer.Tests.Kubectl;
 
 /// <summary>kubectl against the server: discovery, table output, YAML, watch, patch, scale, apply, diff and delete.</summary>
-/// <remarks>The tests prefer Debian's kubectl 1.20 and are skipped, with the reason shown, on machines without any kubectl.</remarks>
+/// <remarks>The tests prefer Debian's kubectl 1.20 and fail on machines without any kubectl.</remarks>
 public sealed class KubectlCompatibilityTests : IClassFixture<SqliteApiServerFixture>, IDisposable
 {
     private readonly SqliteApiServerFixture _server;
@@ -37,7 +37,7 @@ public sealed class KubectlCompatibilityTests : IClassFixture<SqliteApiServerFix
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    [SkippableFact]
+    [Fact]
     public async Task GetShortName_PrintsPrinterColumns()
     {
         var ns = await CreateAsync("web", replicas: 2);
@@ -50,7 +50,7 @@ public sealed class KubectlCompatibilityTests : IClassFixture<SqliteApiServerFix
         lines[1].Should().MatchRegex(@"^web\s+2\s+botserver-standin\s+\d+s$");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task GetYaml_PrintsListWithObject()
     {
         var ns = await CreateAsync("web", replicas: 2);
@@ -64,7 +64,7 @@ public sealed class KubectlCompatibilityTests : IClassFixture<SqliteApiServerFix
         output.Should().Contain("replicas: 2");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task GetAllNamespaces_PrintsNamespaceColumn()
     {
         var ns = await CreateAsync("web", replicas: 1);
@@ -76,7 +76,7 @@ public sealed class KubectlCompatibilityTests : IClassFixture<SqliteApiServerFix
         output.Should().MatchRegex($@"(?m)^{ns}\s+web\s+1\s");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task GetWatch_PrintsRowPerChange()
     {
         var ns = await CreateAsync("web", replicas: 1);
@@ -99,7 +99,7 @@ public sealed class KubectlCompatibilityTests : IClassFixture<SqliteApiServerFix
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Delete_RemovesObject()
     {
         var ns = await CreateAsync("web", replicas: 1);
@@ -111,7 +111,7 @@ public sealed class KubectlCompatibilityTests : IClassFixture<SqliteApiServerFix
         (await _server.Client.GetJsonAsync(Manifests.BotClusterPath(ns, "web"))).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task PatchMergeAndScale_ChangeReplicas()
     {
         var ns = await CreateAsync("web", replicas: 1);
@@ -127,7 +127,7 @@ public sealed class KubectlCompatibilityTests : IClassFixture<SqliteApiServerFix
         afterScale.Json["spec"]!["replicas"]!.GetValue<int>().Should().Be(4);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task PatchDefaultType_ReportsUnsupportedMediaType()
     {
         var ns = await CreateAsync("web", replicas: 1);
@@ -138,10 +138,10 @@ public sealed class KubectlCompatibilityTests : IClassFixture<SqliteApiServerFix
         error.Should().Contain("accepted media types include: application/json-patch+json, application/merge-patch+json");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task GetMissing_ReportsNotFound()
     {
-        Skip.If(KubectlTool.Path is null, "kubectl is not installed; run hack/install-kubectl.sh for Debian's kubectl 1.20");
+        KubectlTool.Path.Should().NotBeNull("kubectl is not installed; run hack/install-kubectl.sh for Debian's kubectl 1.20");
 
         var (exitCode, _, error) = await _kubectl.RunAsync("get", "bc", "missing", "-n", Manifests.UniqueNamespace());
 
@@ -149,7 +149,7 @@ public sealed class KubectlCompatibilityTests : IClassFixture<SqliteApiServerFix
         error.Trim().Should().Be("Error from server (NotFound): botclusters.generalbots.ai \"missing\" not found");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Apply_CreatesThenConfigures()
     {
         var ns = await CreateAsync("unrelated", replicas: 1);
@@ -168,7 +168,7 @@ public sealed class KubectlCompatibilityTests : IClassFixture<SqliteApiServerFix
         stored.Json["metadata"]!["annotations"]!["kubectl.kubernetes.io/last-applied-configuration"].Should().NotBeNull();
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Diff_ChangedManifest_ExitsWithOne()
     {
         var ns = await CreateAsync("web", replicas: 1);
@@ -182,7 +182,7 @@ public sealed class KubectlCompatibilityTests : IClassFixture<SqliteApiServerFix
         stored.Json["spec"]!["replicas"]!.GetValue<int>().Should().Be(1);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task ApplyServerDryRun_StoresNothing()
     {
         var ns = await CreateAsync("unrelated", replicas: 1);
@@ -213,7 +213,7 @@ public sealed class KubectlCompatibilityTests : IClassFixture<SqliteApiServerFix
 
     private async Task<string> CreateAsync(string name, int replicas)
     {
-        Skip.If(KubectlTool.Path is null, "kubectl is not installed; run hack/install-kubectl.sh for Debian's kubectl 1.20");
+        KubectlTool.Path.Should().NotBeNull("kubectl is not installed; run hack/install-kubectl.sh for Debian's kubectl 1.20");
         var ns = Manifests.UniqueNamespace();
         await _server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster(name, replicas));
         return ns;
