@@ -113,6 +113,7 @@ internal sealed class Informer<T>
             revision = list.ResourceVersion;
             InformerLog.Listed(_logger, list.Items.Count, _kind, revision);
             Replace(list.Items);
+            _consecutiveFailures = 0;
             if (_synced.TrySetResult())
             {
                 InformerLog.Synced(_logger, _kind, _cache.Count);
