@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace GbOperator.Controllers.Runtime;
 
 /// <summary>
-/// Keeps a local cache of one kind in step with the API server and tells handlers about each change.
+/// Keeps a local cache of one kind in step with the API server and notifies handlers of each change.
 /// </summary>
 /// <remarks>
 /// <para>

@@ -40,7 +40,7 @@ public sealed class ControllerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reconcile_Throws_RetriedWithGrowingBackoffLoggedAtWarning()
+    public async Task Reconcile_Throws_RetriesWithBackoff()
     {
         _client.Store("ns", "a");
         _reconciler.Behavior = (_, _, call, _) => call <= 2
@@ -64,7 +64,7 @@ public sealed class ControllerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reconcile_AnyPass_LogsInScopeWithKindKeyRevisionAndId()
+    public async Task Reconcile_AnyPass_LogsReconcileScope()
     {
         _client.Store("ns", "a");
         _reconciler.Behavior = (_, _, call, _) => call == 1
@@ -109,7 +109,7 @@ public sealed class ControllerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reconcile_TerminalFailure_LoggedAtErrorAndNotRetried()
+    public async Task Reconcile_TerminalFailure_NotRetried()
     {
         _client.Store("ns", "a");
         _reconciler.Behavior = (_, _, _, _) => Task.FromResult(ReconcileResult.Failure("spec.replicas is negative", terminal: true));
@@ -191,7 +191,7 @@ public sealed class ControllerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reconcile_ObjectChangesDuringPass_RunsAgainAfterPassNotAlongside()
+    public async Task Reconcile_ChangeDuringPass_RunsAfterPass()
     {
         _client.Store("ns", "a");
         var release = new TaskCompletionSource<ReconcileResult>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -212,7 +212,7 @@ public sealed class ControllerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reconcile_ManyKeys_RunInParallelUpToWorkerCount()
+    public async Task Reconcile_ManyKeys_BoundedByWorkers()
     {
         _client.Store("ns", "a");
         _client.Store("ns", "b");
@@ -232,7 +232,7 @@ public sealed class ControllerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StopAsync_ReconcileInFlight_WaitsForItWithoutCancelling()
+    public async Task StopAsync_PassInFlight_WaitsForPass()
     {
         _client.Store("ns", "a");
         var release = new TaskCompletionSource<ReconcileResult>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -258,7 +258,7 @@ public sealed class ControllerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StopAsync_DrainTimesOut_CancelsReconcileInFlight()
+    public async Task StopAsync_DrainTimeout_CancelsPass()
     {
         _client.Store("ns", "a");
         _reconciler.Behavior = async (_, _, _, token) =>

@@ -70,7 +70,7 @@ public sealed class HttpResourceClientTests
     }
 
     [Fact]
-    public async Task WatchAsync_ErrorEventGone_ThrowsGoneAfterEarlierEvents()
+    public async Task WatchAsync_ErrorEvent_ThrowsGone()
     {
         var client = CreateClient(new StubHandler((_, _) => Json(HttpStatusCode.OK, """
             {"type":"ADDED","object":{"kind":"Widget","metadata":{"name":"a","namespace":"ns","resourceVersion":"43"}}}
@@ -143,7 +143,7 @@ public sealed class HttpResourceClientTests
     }
 
     [Fact]
-    public async Task CreateAsync_ErrorWithoutStatusBody_ThrowsWithHttpStatus()
+    public async Task CreateAsync_PlainTextError_ThrowsHttpStatus()
     {
         var client = CreateClient(new StubHandler((_, _) => new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = new StringContent("upstream down") }));
 

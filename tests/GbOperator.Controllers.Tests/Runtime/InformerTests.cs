@@ -40,7 +40,7 @@ public sealed class InformerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_WatchEvents_UpdateCacheAndCallHandlers()
+    public async Task RunAsync_WatchEvents_UpdateCache()
     {
         _client.Store("ns", "a");
         _client.Store("ns", "b");
@@ -59,7 +59,7 @@ public sealed class InformerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_WatchBookmark_ResumesFromBookmarkWithoutHandlerCall()
+    public async Task RunAsync_Bookmark_CallsNoHandler()
     {
         _client.Store("ns", "a");
         var informer = Start();
@@ -74,7 +74,7 @@ public sealed class InformerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_WatchGone_RelistsAndWatchesFromNewRevision()
+    public async Task RunAsync_WatchGone_Relists()
     {
         _client.Store("ns", "a");
         _client.Store("ns", "b");
@@ -99,7 +99,7 @@ public sealed class InformerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_WatchDropped_RelistsOnlyAfterJitteredDelay()
+    public async Task RunAsync_WatchDropped_RelistsAfterDelay()
     {
         _client.Store("ns", "a");
         Start(jitterSample: 0.5);
@@ -122,7 +122,7 @@ public sealed class InformerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_ListFailsRepeatedly_DelayDoublesUpToCap()
+    public async Task RunAsync_ListFailures_BackoffCapped()
     {
         for (var i = 0; i < 4; i++)
         {
@@ -147,7 +147,7 @@ public sealed class InformerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_ResyncPeriodElapsed_CallsUpdateForEveryCachedObject()
+    public async Task RunAsync_ResyncPeriod_UpdatesEveryObject()
     {
         _client.Store("ns", "a");
         _client.Store("other", "b");
@@ -165,7 +165,7 @@ public sealed class InformerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_HandlerThrows_LogsErrorAndKeepsWatching()
+    public async Task RunAsync_HandlerThrows_KeepsWatching()
     {
         _client.Store("ns", "a");
         var informer = Start(extraHandler: new ThrowingHandler());

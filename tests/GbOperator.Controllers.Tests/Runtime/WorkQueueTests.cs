@@ -26,7 +26,7 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
-    public async Task Add_KeyBeingProcessed_HandedOutAgainOnlyAfterDone()
+    public async Task Add_KeyInProcess_RequeuedAfterDone()
     {
         using var queue = CreateQueue();
         queue.Add("a");
@@ -57,7 +57,7 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
-    public async Task GetAsync_ManyWorkers_NeverProcessOneKeyConcurrently()
+    public async Task GetAsync_ManyWorkers_OneKeyAtOnce()
     {
         using var queue = new WorkQueue<string>(CreateLimiter(), TimeProvider.System);
         var keys = new[] { "a", "b", "c", "d", "e" };
@@ -112,7 +112,7 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
-    public void AddRateLimited_RepeatedFailures_DelayDoublesUpToCap()
+    public void AddRateLimited_Repeated_DoublesToCap()
     {
         using var queue = CreateQueue(baseDelay: TimeSpan.FromSeconds(1), maxDelay: TimeSpan.FromSeconds(8));
 
@@ -123,7 +123,7 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
-    public void AddRateLimited_DelayNotElapsed_KeyNotQueued()
+    public void AddRateLimited_BeforeDelay_NotQueued()
     {
         using var queue = CreateQueue(baseDelay: TimeSpan.FromSeconds(1), maxDelay: TimeSpan.FromSeconds(8));
         queue.AddRateLimited("a");
@@ -176,7 +176,7 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
-    public void BucketRateLimiter_BurstUsed_SpacesRequeuesByRate()
+    public void Bucket_BurstUsed_SpacesByRate()
     {
         var bucket = new BucketRateLimiter<string>(tokensPerSecond: 2, burst: 3, _time);
 
@@ -193,7 +193,7 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
-    public void AddRateLimited_BucketSlowerThanBackoff_WaitsForBucket()
+    public void AddRateLimited_BucketSlower_WaitsForBucket()
     {
         var backoff = new ItemExponentialRateLimiter<string>(new ExponentialBackoff(TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(10), 0, new FixedRandom(0)));
         var bucket = new BucketRateLimiter<string>(tokensPerSecond: 1, burst: 1, _time);
@@ -233,7 +233,7 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
-    public async Task ShutDownWithDrain_KeyInFlight_CompletesOnlyAfterDone()
+    public async Task ShutDownWithDrain_KeyInFlight_WaitsForDone()
     {
         using var queue = CreateQueue();
         queue.Add("a");
@@ -248,7 +248,7 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
-    public async Task ShutDownWithDrain_NothingInFlight_CompletesAtOnce()
+    public async Task ShutDownWithDrain_Idle_CompletesAtOnce()
     {
         using var queue = CreateQueue();
         queue.Add("a");
@@ -283,7 +283,7 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
-    public async Task ShutDown_KeyReaddedWhileProcessing_NotQueuedAfterDone()
+    public async Task ShutDown_KeyReadded_NotRequeued()
     {
         using var queue = CreateQueue();
         queue.Add("a");
