@@ -12,12 +12,11 @@ internal sealed class ExponentialBackoff
     private readonly TimeSpan _maxDelay;
     private readonly double _jitter;
     private readonly Random _random;
-    private readonly Lock _randomLock = new();
 
     /// <param name="baseDelay">Delay of the first attempt before jitter; positive.</param>
     /// <param name="maxDelay">Cap of every delay; at least <paramref name="baseDelay"/>.</param>
     /// <param name="jitter">Largest fraction, from 0 to 1, that jitter removes from a delay.</param>
-    /// <param name="random">Source of jitter; <see cref="Random"/> is not thread-safe, so calls are serialized.</param>
+    /// <param name="random">Source of jitter. <see cref="Random"/> is not thread-safe, so every user of a shared instance locks on it.</param>
     public ExponentialBackoff(TimeSpan baseDelay, TimeSpan maxDelay, double jitter, Random random)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(baseDelay, TimeSpan.Zero);
@@ -42,7 +41,7 @@ internal sealed class ExponentialBackoff
         var capped = Math.Min(exponential, _maxDelay.TotalMilliseconds);
 
         double sample;
-        lock (_randomLock)
+        lock (_random)
         {
             sample = _random.NextDouble();
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
@@ -73,11 +74,19 @@ public sealed class HttpResourceClient<T> : IResourceClient<T>
     public async IAsyncEnumerable<WatchEvent<T>> WatchAsync(
         string? @namespace,
         string resourceVersion,
+        TimeSpan? timeout,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(resourceVersion);
 
         var path = $"{CollectionPath(@namespace)}?watch=true&allowWatchBookmarks=true&resourceVersion={Uri.EscapeDataString(resourceVersion)}";
+        if (timeout is { } serverTimeout)
+        {
+            // The server counts whole seconds, and 0 would mean its default.
+            var seconds = Math.Max(1, (long)Math.Ceiling(serverTimeout.TotalSeconds));
+            path += $"&timeoutSeconds={seconds.ToString(CultureInfo.InvariantCulture)}";
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         using var response = await _httpClient
             .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)

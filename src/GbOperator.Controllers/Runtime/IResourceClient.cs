@@ -22,7 +22,11 @@ public interface IResourceClient<T>
     /// <see cref="ApiStatusException"/>; with <see cref="ApiStatusException.IsGone"/> set, the revision is
     /// older than the server's history and the caller must list again.
     /// </remarks>
-    IAsyncEnumerable<WatchEvent<T>> WatchAsync(string? @namespace, string resourceVersion, CancellationToken cancellationToken);
+    /// <param name="namespace">Namespace to watch, or <c>null</c> for all namespaces.</param>
+    /// <param name="resourceVersion">Revision after which changes are delivered, normally a list's resourceVersion.</param>
+    /// <param name="timeout">Time after which the server ends the stream, or <c>null</c> for the server's default.</param>
+    /// <param name="cancellationToken">Ends the stream from the client side.</param>
+    IAsyncEnumerable<WatchEvent<T>> WatchAsync(string? @namespace, string resourceVersion, TimeSpan? timeout, CancellationToken cancellationToken);
 
     /// <summary>Reads one object.</summary>
     /// <returns>The object, or <c>null</c> when it does not exist.</returns>

@@ -9,9 +9,11 @@ namespace GbOperator.Controllers.Runtime;
 /// <remarks>
 /// <para>
 /// <see cref="RunAsync"/> lists, replaces the cache with the list, then watches from the list's
-/// resourceVersion. When the watch ends, fails or reports 410 Gone, the informer waits a jittered,
-/// capped exponential delay and lists again; a relist calls the handlers only for objects that were
-/// added, changed (another resourceVersion) or removed since the cache last saw them.
+/// resourceVersion. When the server ends a watch that delivered events or stayed open for
+/// <see cref="InformerOptions.RelistMaxDelay"/>, the informer watches again from the last revision it saw.
+/// When a watch fails, reports 410 Gone or ends at once, the informer waits a jittered, capped exponential
+/// delay and lists again; a relist calls the handlers only for objects that were added, changed (another
+/// resourceVersion) or removed since the cache last saw them.
 /// </para>
 /// <para>
 /// The failure count behind that delay resets once a watch delivers an event or stays open for
@@ -27,6 +29,7 @@ internal sealed class Informer<T>
     private readonly InformerOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ExponentialBackoff _backoff;
+    private readonly Random _random;
     private readonly ILogger _logger;
     private readonly ResourceCache<T> _cache = new();
     private readonly List<IResourceEventHandler<T>> _handlers = [];
@@ -41,6 +44,7 @@ internal sealed class Informer<T>
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(random);
         ArgumentNullException.ThrowIfNull(logger);
         options.Validate();
 
@@ -48,6 +52,7 @@ internal sealed class Informer<T>
         _options = options;
         _timeProvider = timeProvider;
         _backoff = new ExponentialBackoff(options.RelistBaseDelay, options.RelistMaxDelay, options.RelistJitter, random);
+        _random = random;
         _logger = logger;
     }
 
@@ -119,16 +124,29 @@ internal sealed class Informer<T>
                 InformerLog.Synced(_logger, _kind, _cache.Count);
             }
 
-            // Watch from the list's revision, so no change between list and watch is lost.
-            var watchStarted = _timeProvider.GetTimestamp();
-            await foreach (var watchEvent in _client.WatchAsync(_options.Namespace, revision, cancellationToken).ConfigureAwait(false))
+            // Watch from the list's revision, so no change between list and watch is lost. A watch that the
+            // server ends after delivering events or staying open long enough resumes from its last revision.
+            while (true)
             {
-                Apply(watchEvent);
-                revision = watchEvent.Object.Metadata?.ResourceVersion ?? revision;
-                healthy = true;
-            }
+                var watchStarted = _timeProvider.GetTimestamp();
+                var delivered = false;
+                await foreach (var watchEvent in _client.WatchAsync(_options.Namespace, revision, NextWatchTimeout(), cancellationToken).ConfigureAwait(false))
+                {
+                    Apply(watchEvent);
+                    revision = watchEvent.Object.Metadata?.ResourceVersion ?? revision;
+                    delivered = true;
+                    healthy = true;
+                }
 
-            healthy |= _timeProvider.GetElapsedTime(watchStarted) >= _options.RelistMaxDelay;
+                if (!delivered && _timeProvider.GetElapsedTime(watchStarted) < _options.RelistMaxDelay)
+                {
+                    break;
+                }
+
+                healthy = true;
+                _relistAttempt = 0;
+                InformerLog.WatchResumed(_logger, _kind, revision);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -165,6 +183,18 @@ internal sealed class Informer<T>
         {
             // Stopping: RunAsync checks the token and returns.
         }
+    }
+
+    /// <summary>Returns the server-side watch timeout: <see cref="InformerOptions.WatchTimeout"/> times a random factor from 1 to 2, as client-go spreads its watches.</summary>
+    private TimeSpan NextWatchTimeout()
+    {
+        double sample;
+        lock (_random)
+        {
+            sample = _random.NextDouble();
+        }
+
+        return _options.WatchTimeout * (1 + sample);
     }
 
     private void Replace(IReadOnlyList<T> items)

@@ -20,8 +20,11 @@ internal static partial class InformerLog
     [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Watch of {Kind} from revision {Revision} expired (410 Gone); relisting in {Delay}")]
     public static partial void WatchExpired(ILogger logger, string kind, string revision, TimeSpan delay);
 
-    [LoggerMessage(EventId = 1105, Level = LogLevel.Debug, Message = "Watch of {Kind} closed by the server at revision {Revision}; relisting in {Delay}")]
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Debug, Message = "Watch of {Kind} from revision {Revision} closed at once with no event; relisting in {Delay}")]
     public static partial void WatchClosed(ILogger logger, string kind, string revision, TimeSpan delay);
+
+    [LoggerMessage(EventId = 1109, Level = LogLevel.Debug, Message = "Watch of {Kind} closed by the server; watching again from revision {Revision}")]
+    public static partial void WatchResumed(ILogger logger, string kind, string revision);
 
     [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "List or watch of {Kind} failed (attempt {Attempt}); relisting in {Delay}")]
     public static partial void ListWatchFailed(ILogger logger, Exception exception, string kind, int attempt, TimeSpan delay);

@@ -15,6 +15,13 @@ public sealed record InformerOptions
     /// <value>10 minutes.</value>
     public TimeSpan ResyncPeriod { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Shortest server-side timeout of a watch; each watch asks for this times a random factor from 1 to 2,
+    /// so a connection that died without notice is replaced within twice this period.
+    /// </summary>
+    /// <value>5 minutes, client-go's minimum watch timeout.</value>
+    public TimeSpan WatchTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Delay before the first relist after a failed list or watch, before jitter.</summary>
     /// <value>200 milliseconds.</value>
     public TimeSpan RelistBaseDelay { get; init; } = TimeSpan.FromMilliseconds(200);
@@ -31,6 +38,7 @@ public sealed record InformerOptions
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegative(ResyncPeriod.Ticks, nameof(ResyncPeriod));
+        ArgumentOutOfRangeException.ThrowIfLessThan(WatchTimeout, TimeSpan.FromSeconds(1), nameof(WatchTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RelistBaseDelay, TimeSpan.Zero, nameof(RelistBaseDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(RelistMaxDelay, RelistBaseDelay, nameof(RelistMaxDelay));
         ArgumentOutOfRangeException.ThrowIfNegative(RelistJitter, nameof(RelistJitter));

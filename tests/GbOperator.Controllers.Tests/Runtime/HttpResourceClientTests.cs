@@ -62,9 +62,9 @@ public sealed class HttpResourceClientTests
             """));
         var client = CreateClient(handler);
 
-        var events = await client.WatchAsync("ns", "42", CancellationToken.None).ToListAsync();
+        var events = await client.WatchAsync("ns", "42", TimeSpan.FromSeconds(299.5), CancellationToken.None).ToListAsync();
 
-        handler.Requests.Single().Should().Be($"GET {Collection}?watch=true&allowWatchBookmarks=true&resourceVersion=42");
+        handler.Requests.Single().Should().Be($"GET {Collection}?watch=true&allowWatchBookmarks=true&resourceVersion=42&timeoutSeconds=300");
         events.Select(watchEvent => watchEvent.Type).Should().Equal(WatchEventType.Added, WatchEventType.Modified, WatchEventType.Bookmark, WatchEventType.Deleted);
         events.Select(watchEvent => watchEvent.Object.Metadata.ResourceVersion).Should().Equal("43", "44", "45", "46");
     }
@@ -80,7 +80,7 @@ public sealed class HttpResourceClientTests
 
         var watch = async () =>
         {
-            await foreach (var watchEvent in client.WatchAsync("ns", "42", CancellationToken.None))
+            await foreach (var watchEvent in client.WatchAsync("ns", "42", null, CancellationToken.None))
             {
                 received.Add(watchEvent);
             }
@@ -98,7 +98,7 @@ public sealed class HttpResourceClientTests
     {
         var client = CreateClient(new StubHandler((_, _) => Json(HttpStatusCode.Gone, """{"kind":"Status","reason":"Expired","message":"too old","code":410}""")));
 
-        var watch = () => client.WatchAsync("ns", "1", CancellationToken.None).ToListAsync().AsTask();
+        var watch = () => client.WatchAsync("ns", "1", null, CancellationToken.None).ToListAsync().AsTask();
 
         (await watch.Should().ThrowAsync<ApiStatusException>()).Which.IsGone.Should().BeTrue();
     }

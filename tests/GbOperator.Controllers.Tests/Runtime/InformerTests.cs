@@ -122,6 +122,68 @@ public sealed class InformerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_WatchTimedOut_WatchesAgainWithoutList()
+    {
+        _client.Store("ns", "a");
+        Start();
+        await Wait.UntilAsync(() => _client.Watches.Count == 1, "the informer watches");
+        _client.LastWatch.Send(WatchEventType.Modified, _client.Store("ns", "a", generation: 2));
+        await Wait.UntilAsync(() => _handler.Events.Count == 2, "the handler saw the update");
+
+        _client.LastWatch.Close();
+        await Wait.UntilAsync(() => _client.Watches.Count == 2, "the informer watches again");
+
+        _client.ListCount.Should().Be(1);
+        _client.LastWatch.ResourceVersion.Should().Be("2");
+    }
+
+    [Fact]
+    public async Task RunAsync_QuietWatchTimedOut_WatchesAgainWithoutList()
+    {
+        _client.Store("ns", "a");
+        Start();
+        await Wait.UntilAsync(() => _client.Watches.Count == 1, "the informer watches");
+
+        _time.Advance(TimeSpan.FromSeconds(30));
+        _client.LastWatch.Close();
+        await Wait.UntilAsync(() => _client.Watches.Count == 2, "the informer watches again");
+
+        _client.ListCount.Should().Be(1);
+        _client.LastWatch.ResourceVersion.Should().Be("1");
+    }
+
+    [Fact]
+    public async Task RunAsync_WatchClosedAtOnce_RelistsAfterDelay()
+    {
+        _client.Store("ns", "a");
+        Start();
+        await Wait.UntilAsync(() => _client.Watches.Count == 1, "the informer watches");
+        var timers = _time.TimersCreated;
+
+        _client.LastWatch.Close();
+        await Wait.UntilAsync(() => _time.TimersCreated > timers, "the informer waits before relisting");
+        var listsBeforeDelay = _client.ListCount;
+        _time.Advance(TimeSpan.FromMilliseconds(200));
+        await Wait.UntilAsync(() => _client.Watches.Count == 2, "the informer watches again");
+
+        listsBeforeDelay.Should().Be(1);
+        _client.ListCount.Should().Be(2);
+        _logs.Entries.Should().Contain(entry => entry.EventId.Id == 1105);
+    }
+
+    [Theory]
+    [InlineData(0.0, 300)]
+    [InlineData(0.5, 450)]
+    public async Task RunAsync_AnyWatch_AsksForJitteredTimeout(double sample, double expectedSeconds)
+    {
+        Start(jitterSample: sample);
+
+        await Wait.UntilAsync(() => _client.Watches.Count == 1, "the informer watches");
+
+        _client.LastWatch.Timeout.Should().Be(TimeSpan.FromSeconds(expectedSeconds));
+    }
+
+    [Fact]
     public async Task RunAsync_ListFailures_BackoffCapped()
     {
         for (var i = 0; i < 4; i++)

@@ -87,9 +87,9 @@ internal sealed class ScriptedResourceClient : IResourceClient<Widget>
         }
     }
 
-    public IAsyncEnumerable<WatchEvent<Widget>> WatchAsync(string? @namespace, string resourceVersion, CancellationToken cancellationToken)
+    public IAsyncEnumerable<WatchEvent<Widget>> WatchAsync(string? @namespace, string resourceVersion, TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        var watch = new ScriptedWatch(resourceVersion);
+        var watch = new ScriptedWatch(resourceVersion, timeout);
         lock (_lock)
         {
             _watches.Add(watch);

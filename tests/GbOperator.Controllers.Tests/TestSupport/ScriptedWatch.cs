@@ -4,13 +4,16 @@ using GbOperator.Controllers.Runtime;
 namespace GbOperator.Controllers.Tests.TestSupport;
 
 /// <summary>One watch opened on a <see cref="ScriptedResourceClient"/>; the test sends its events and ends it.</summary>
-internal sealed class ScriptedWatch(string resourceVersion)
+internal sealed class ScriptedWatch(string resourceVersion, TimeSpan? timeout)
 {
     private readonly Channel<WatchEvent<Widget>> _events = Channel.CreateUnbounded<WatchEvent<Widget>>();
     private Exception? _failure;
 
     /// <summary>The resourceVersion the watch was opened from.</summary>
     public string ResourceVersion { get; } = resourceVersion;
+
+    /// <summary>The server-side timeout the watch asked for.</summary>
+    public TimeSpan? Timeout { get; } = timeout;
 
     public void Send(WatchEventType type, Widget widget) => _events.Writer.TryWrite(new WatchEvent<Widget>(type, widget));
 
