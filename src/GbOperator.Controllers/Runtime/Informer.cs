@@ -12,7 +12,7 @@ namespace GbOperator.Controllers.Runtime;
 /// resourceVersion. When the server ends a watch that delivered events or stayed open for
 /// <see cref="InformerOptions.RelistMaxDelay"/>, the informer watches again from the last revision it saw.
 /// When a watch fails, reports 410 Gone or ends at once, the informer waits a jittered, capped exponential
-/// delay and lists again; a relist calls the handlers only for objects that were added, changed (another
+/// delay and lists again. A relist calls the handlers only for objects that were added, changed (another
 /// resourceVersion) or removed since the cache last saw them.
 /// </para>
 /// <para>

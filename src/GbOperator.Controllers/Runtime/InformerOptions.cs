@@ -16,8 +16,8 @@ public sealed record InformerOptions
     public TimeSpan ResyncPeriod { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// Shortest server-side timeout of a watch; each watch asks for this times a random factor from 1 to 2,
-    /// so a connection that died without notice is replaced within twice this period.
+    /// Shortest server-side timeout of a watch. Each watch requests this value times a random factor from
+    /// 1 to 2, so a connection that died without notice is replaced within twice this period.
     /// </summary>
     /// <value>5 minutes, client-go's minimum watch timeout.</value>
     public TimeSpan WatchTimeout { get; init; } = TimeSpan.FromMinutes(5);
