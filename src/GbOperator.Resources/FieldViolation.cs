@@ -10,6 +10,9 @@ public static class FieldViolationType
     public const string Forbidden = "FieldValueForbidden";
     public const string TooLong = "FieldValueTooLong";
 
+    /// <summary>A reference to something that does not exist, such as a shard name no shard has.</summary>
+    public const string NotFound = "FieldValueNotFound";
+
     /// <summary>A field the schema does not define.</summary>
     public const string Unknown = "FieldValueUnknown";
 

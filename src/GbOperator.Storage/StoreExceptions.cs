@@ -39,7 +39,7 @@ public sealed class RevisionCompactedException(long requestedRevision, long comp
     public long CompactedRevision { get; } = compactedRevision;
 }
 
-/// <summary>The store could not be reached or answered with an unexpected error.</summary>
+/// <summary>The store could not be reached or returned an unexpected error.</summary>
 public sealed class StoreUnavailableException(string message, Exception? innerException = null) : StoreException(message, innerException)
 {
 }

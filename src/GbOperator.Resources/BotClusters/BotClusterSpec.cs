@@ -1,0 +1,44 @@
+namespace GbOperator.Resources.BotClusters;
+
+/// <summary>Desired state of a <see cref="BotCluster"/>.</summary>
+public sealed record BotClusterSpec
+{
+    /// <summary>LXD image alias or fingerprint that every instance starts from.</summary>
+    public string Image { get; init; } = "";
+
+    /// <summary>Number of instances when autoscaling is off, and the starting count when it is on.</summary>
+    /// <value>1.</value>
+    public int Replicas { get; init; } = 1;
+
+    /// <summary>Automatic scaling between a minimum and a maximum number of instances.</summary>
+    public AutoscalingSpec Autoscaling { get; init; } = new();
+
+    /// <summary>Resource limits applied to every instance; absent fields mean no limit.</summary>
+    public ContainerLimits Limits { get; init; } = new();
+
+    /// <summary>TCP port botserver listens on inside the container, passed as the <c>PORT</c> environment variable.</summary>
+    /// <value>8080.</value>
+    public int Port { get; init; } = 8080;
+
+    /// <summary>Environment variables written to botserver's environment file.</summary>
+    public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How instances are probed before they receive traffic and while they serve it.</summary>
+    public HealthCheckSpec HealthCheck { get; init; } = new();
+
+    /// <summary>Longest wait for open connections to close before a removed instance is stopped.</summary>
+    /// <value>30s.</value>
+    public string DrainTimeout { get; init; } = "30s";
+
+    /// <summary>How Caddy routes requests to the instances.</summary>
+    public RoutingSpec Routing { get; init; } = new();
+
+    /// <summary>Which scaling metrics the operator records.</summary>
+    public MetricsSpec Metrics { get; init; } = new();
+
+    /// <summary>The FailoverPolicy that supplies database and cache endpoints; absent means none.</summary>
+    public LocalObjectReference? FailoverPolicyRef { get; init; }
+
+    /// <summary>The ShardMap that places tenants on databases; absent means none.</summary>
+    public LocalObjectReference? ShardMapRef { get; init; }
+}

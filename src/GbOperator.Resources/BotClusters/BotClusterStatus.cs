@@ -1,0 +1,17 @@
+namespace GbOperator.Resources.BotClusters;
+
+/// <summary>Observed state of a <see cref="BotCluster"/>.</summary>
+public sealed record BotClusterStatus : ResourceStatus
+{
+    /// <summary>Number of instances that exist.</summary>
+    public int Replicas { get; init; }
+
+    /// <summary>Number of instances that passed their health check and receive traffic.</summary>
+    public int ReadyReplicas { get; init; }
+
+    /// <summary>Label selector of the instances, in string form, for the scale subresource.</summary>
+    public string? Selector { get; init; }
+
+    /// <summary>One entry per instance.</summary>
+    public IReadOnlyList<InstanceStatus> Instances { get; init; } = [];
+}

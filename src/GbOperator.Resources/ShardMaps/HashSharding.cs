@@ -1,0 +1,17 @@
+namespace GbOperator.Resources.ShardMaps;
+
+/// <summary>Settings of the hash strategy.</summary>
+public sealed record HashSharding
+{
+    /// <summary>Number of shards the hash is spread over; equals the number of listed shards.</summary>
+    /// <value>4.</value>
+    public int ShardCount { get; init; } = 4;
+
+    /// <summary>Column whose value is hashed, such as <c>user_id</c>.</summary>
+    /// <value>user_id.</value>
+    public string ShardKey { get; init; } = "user_id";
+
+    /// <summary><c>modulo</c> (key mod shard count) or <c>consistent</c> (consistent hashing).</summary>
+    /// <value>modulo.</value>
+    public string Algorithm { get; init; } = HashAlgorithm.Modulo;
+}

@@ -1,0 +1,8 @@
+namespace GbOperator.Resources.ShardMaps;
+
+/// <summary>Observed state of a <see cref="ShardMap"/>.</summary>
+public sealed record ShardMapStatus : ResourceStatus
+{
+    /// <summary>One entry per shard.</summary>
+    public IReadOnlyList<ShardStatus> Shards { get; init; } = [];
+}
