@@ -1,13 +1,14 @@
 using System.Net;
 using System.Text.Json;
-using k8s;
+using GbOperator.Resources;
 
 namespace GbOperator.Controllers.Runtime;
 
 /// <summary>JSON conversion of typed resources and Status objects for <see cref="HttpResourceClient{T}"/>.</summary>
 /// <remarks>
-/// Objects are read with KubernetesClient's serializer settings (Kubernetes date formats, camelCase), so
-/// a field that the client's type lacks is ignored, as client-go does on version skew.
+/// Objects use <see cref="ResourceCodec.SerializerOptions"/>, the API server's own settings, so a field
+/// that the client's type lacks fails decoding instead of being dropped. The operator's controllers talk to
+/// the API server of the same build, where such a field is a bug to report.
 /// </remarks>
 internal static class ResourceJson
 {
@@ -19,12 +20,19 @@ internal static class ResourceJson
             throw new JsonException($"{context}: expected a JSON object, found {element.ValueKind}.");
         }
 
-        return KubernetesJson.Deserialize<T>(element.GetRawText())
-            ?? throw new JsonException($"{context}: the object decoded to null.");
+        try
+        {
+            return element.Deserialize<T>(ResourceCodec.SerializerOptions)
+                ?? throw new JsonException($"{context}: the object decoded to null.");
+        }
+        catch (JsonException exception) when (exception.Path is not null)
+        {
+            throw new JsonException($"{context}: invalid value at {exception.Path}: {exception.Message}", exception);
+        }
     }
 
     public static string Serialize<T>(T resource)
-        where T : class => KubernetesJson.Serialize(resource);
+        where T : class => JsonSerializer.Serialize(resource, ResourceCodec.SerializerOptions);
 
     /// <summary>Builds the exception for a Status object, falling back to the HTTP status when the body is not one.</summary>
     public static ApiStatusException ToStatusException(HttpStatusCode fallbackCode, string body)

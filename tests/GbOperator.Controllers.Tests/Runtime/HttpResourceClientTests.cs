@@ -15,7 +15,7 @@ public sealed class HttpResourceClientTests
         var handler = new StubHandler((_, _) => Json(HttpStatusCode.OK, """
             {"apiVersion":"generalbots.ai/v1alpha1","kind":"WidgetList","metadata":{"resourceVersion":"42"},
              "items":[{"apiVersion":"generalbots.ai/v1alpha1","kind":"Widget","metadata":{"name":"a","namespace":"ns","resourceVersion":"40","creationTimestamp":"2026-01-02T03:04:05Z"},"spec":{"size":3}},
-                      {"apiVersion":"generalbots.ai/v1alpha1","kind":"Widget","metadata":{"name":"b","namespace":"ns","resourceVersion":"41"},"spec":{"size":1},"unknownField":true}]}
+                      {"apiVersion":"generalbots.ai/v1alpha1","kind":"Widget","metadata":{"name":"b","namespace":"ns","resourceVersion":"41"},"spec":{"size":1}}]}
             """));
         var client = CreateClient(handler);
 
@@ -26,6 +26,19 @@ public sealed class HttpResourceClientTests
         list.Items.Select(item => item.Metadata.Name).Should().Equal("a", "b");
         list.Items[0].Spec.Size.Should().Be(3);
         list.Items[0].Metadata.CreationTimestamp.Should().Be(new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc));
+    }
+
+    [Fact]
+    public async Task ListAsync_UnknownField_ThrowsNamingPath()
+    {
+        var client = CreateClient(new StubHandler((_, _) => Json(HttpStatusCode.OK, """
+            {"metadata":{"resourceVersion":"42"},
+             "items":[{"kind":"Widget","metadata":{"name":"a","namespace":"ns","resourceVersion":"40"},"spec":{"size":1,"colour":"red"}}]}
+            """)));
+
+        var list = () => client.ListAsync("ns", CancellationToken.None);
+
+        await list.Should().ThrowAsync<System.Text.Json.JsonException>().WithMessage("*item of the list of widgets*colour*");
     }
 
     [Fact]
