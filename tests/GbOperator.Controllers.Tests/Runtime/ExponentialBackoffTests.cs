@@ -22,7 +22,7 @@ public sealed class ExponentialBackoffTests
     }
 
     [Fact]
-    public void DelayFor_FullJitterAtCap_NeverExceedsCap()
+    public void DelayFor_FullJitter_StaysUnderCap()
     {
         var backoff = new ExponentialBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4), 1.0, new FixedRandom(0.25));
 

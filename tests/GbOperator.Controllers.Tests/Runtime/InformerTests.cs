@@ -122,7 +122,7 @@ public sealed class InformerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_WatchTimedOut_WatchesAgainWithoutList()
+    public async Task RunAsync_WatchTimedOut_ResumesWatch()
     {
         _client.Store("ns", "a");
         Start();
@@ -138,7 +138,7 @@ public sealed class InformerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_QuietWatchTimedOut_WatchesAgainWithoutList()
+    public async Task RunAsync_QuietWatchTimedOut_ResumesWatch()
     {
         _client.Store("ns", "a");
         Start();
@@ -153,7 +153,7 @@ public sealed class InformerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_WatchClosedAtOnce_RelistsAfterDelay()
+    public async Task RunAsync_WatchEndedAtOnce_Relists()
     {
         _client.Store("ns", "a");
         Start();

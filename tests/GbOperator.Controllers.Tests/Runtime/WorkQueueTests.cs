@@ -233,7 +233,7 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
-    public async Task ShutDownWithDrain_KeyInFlight_WaitsForDone()
+    public async Task ShutDownWithDrain_KeyInFlight_Waits()
     {
         using var queue = CreateQueue();
         queue.Add("a");

@@ -1,6 +1,6 @@
 namespace GbOperator.Controllers.Tests.TestSupport;
 
-/// <summary>Polls a condition until it holds or a deadline passes.</summary>
+/// <summary>Polls a condition until it is true or a deadline passes.</summary>
 internal static class Wait
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
