@@ -8,7 +8,9 @@ namespace GbOperator.Storage;
 /// <see cref="StoredValue.ModRevision"/> is the revision of its last write and serves as the
 /// object's <c>resourceVersion</c>. Failures are reported with the exceptions in this folder:
 /// <see cref="KeyExistsException"/>, <see cref="KeyNotFoundException"/>,
-/// <see cref="RevisionConflictException"/> and <see cref="RevisionCompactedException"/>.
+/// <see cref="RevisionConflictException"/>, <see cref="RevisionCompactedException"/>,
+/// <see cref="FutureRevisionException"/>, and <see cref="StoreUnavailableException"/> when the backend
+/// cannot be reached or fails.
 /// </remarks>
 public interface IResourceStore : IAsyncDisposable
 {
@@ -44,7 +46,8 @@ public interface IResourceStore : IAsyncDisposable
     /// <param name="startAfterKey">When set, only keys greater than this one are returned (continue token).</param>
     /// <param name="limit">Maximum number of items, or 0 for all.</param>
     /// <param name="atRevision">Snapshot revision to read, or 0 for the current one. A revision below
-    /// the compaction point throws <see cref="RevisionCompactedException"/>.</param>
+    /// the compaction point throws <see cref="RevisionCompactedException"/>, and one above the current
+    /// revision throws <see cref="FutureRevisionException"/>.</param>
     Task<ListResult> ListAsync(string prefix, string? startAfterKey, int limit, long atRevision, CancellationToken cancellationToken);
 
     /// <summary>
@@ -61,6 +64,8 @@ public interface IResourceStore : IAsyncDisposable
     Task<long> GetCurrentRevisionAsync(CancellationToken cancellationToken);
 
     /// <summary>Discards the history of every revision below <paramref name="revision"/>.</summary>
+    /// <remarks>A revision at or below the current compaction point changes nothing. One above the
+    /// current revision throws <see cref="FutureRevisionException"/>.</remarks>
     Task CompactAsync(long revision, CancellationToken cancellationToken);
 
     /// <summary>Returns the compaction point: the lowest revision that reads and watches still accept.</summary>

@@ -196,7 +196,7 @@ public sealed class EtcdResourceStore : IResourceStore
 
             if (response.Canceled)
             {
-                throw new StoreUnavailableException($"etcd at {_endpointList} cancelled the watch on '{prefix}': {response.CancelReason}; watch again from the last revision received.") { Key = prefix };
+                throw new StoreUnavailableException($"etcd at {_endpointList} cancelled the watch on '{prefix}': {response.CancelReason}. Watch again from the last revision received.") { Key = prefix };
             }
 
             foreach (Event change in response.Events)
@@ -210,7 +210,7 @@ public sealed class EtcdResourceStore : IResourceStore
     public async Task<long> GetCurrentRevisionAsync(CancellationToken cancellationToken)
     {
         var request = new RangeRequest { Key = ByteString.CopyFromUtf8("/"), CountOnly = true };
-        RangeResponse response = await CallAsync("read the current revision of", null, options => _kv.RangeAsync(request, options), cancellationToken);
+        RangeResponse response = await CallAsync("read the current revision", null, options => _kv.RangeAsync(request, options), cancellationToken);
         return response.Header.Revision;
     }
 
@@ -229,7 +229,7 @@ public sealed class EtcdResourceStore : IResourceStore
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.OutOfRange && ex.Status.Detail.Contains(CompactedError, StringComparison.Ordinal))
         {
-            // etcd rejects a compaction at or below the current point; the history is already that short.
+            // etcd rejects a compaction at or below the current point, because that history is gone already.
             return;
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.OutOfRange && ex.Status.Detail.Contains(FutureRevisionError, StringComparison.Ordinal))
@@ -377,7 +377,7 @@ public sealed class EtcdResourceStore : IResourceStore
         var request = new RangeRequest { Key = ByteString.CopyFromUtf8("/"), Revision = revision, CountOnly = true };
         try
         {
-            await CallAsync("read the compaction point of", null, options => _kv.RangeAsync(request, options), cancellationToken);
+            await CallAsync("read the compaction point", null, options => _kv.RangeAsync(request, options), cancellationToken);
             return true;
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.OutOfRange && ex.Status.Detail.Contains(CompactedError, StringComparison.Ordinal))
@@ -386,7 +386,7 @@ public sealed class EtcdResourceStore : IResourceStore
         }
         catch (RpcException ex)
         {
-            throw Unavailable("read the compaction point of", null, ex);
+            throw Unavailable("read the compaction point", null, ex);
         }
     }
 
@@ -474,7 +474,7 @@ public sealed class EtcdResourceStore : IResourceStore
             throw WatchFailed(call, key, ex);
         }
 
-        throw new StoreUnavailableException($"etcd at {_endpointList} ended the watch on '{key}'; watch again from the last revision received.") { Key = key };
+        throw new StoreUnavailableException($"etcd at {_endpointList} ended the watch on '{key}'. Watch again from the last revision received.") { Key = key };
     }
 
     /// <summary>

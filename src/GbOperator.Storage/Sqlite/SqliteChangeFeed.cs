@@ -120,8 +120,9 @@ internal sealed class SqliteChangeFeed : IAsyncDisposable
         {
             try
             {
-                await CatchUpAsync(stopping);
+                // Start set the published revision to the current one, so the first read waits too.
                 await _wakeUp.WaitAsync(_options.PollInterval, stopping);
+                await CatchUpAsync(stopping);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -129,7 +130,7 @@ internal sealed class SqliteChangeFeed : IAsyncDisposable
             }
             catch (Exception ex)
             {
-                _logger.LogError(ex, "Reading new log rows after revision {Revision} failed; retrying in {PollInterval}", _publishedRevision, _options.PollInterval);
+                SqliteStoreLog.FeedReadFailed(_logger, ex, _publishedRevision, _options.PollInterval);
                 try
                 {
                     await Task.Delay(_options.PollInterval, stopping);
@@ -208,9 +209,9 @@ internal sealed class SqliteChangeFeed : IAsyncDisposable
                         continue;
                     }
 
-                    _logger.LogWarning("Closed the watch on {Prefix} at revision {Revision} because {WatchBufferSize} events were waiting for it", subscription.Prefix, row.Id, _options.WatchBufferSize);
+                    SqliteStoreLog.WatchOverflowed(_logger, subscription.Prefix, row.Id, _options.WatchBufferSize);
                     subscription.Complete(new StoreUnavailableException(
-                        $"The watch on '{subscription.Prefix}' fell {_options.WatchBufferSize} events behind and was closed at revision {row.Id}; watch again from the last revision received."));
+                        $"The watch on '{subscription.Prefix}' fell {_options.WatchBufferSize} events behind and was closed at revision {row.Id}. Watch again from the last revision received."));
                     _subscriptions.RemoveAt(i);
                 }
             }
@@ -223,7 +224,7 @@ internal sealed class SqliteChangeFeed : IAsyncDisposable
     {
         lock (_gate)
         {
-            _logger.LogWarning("Closing {WatchCount} watches because the log was compacted to revision {CompactRevision} before they received revision {Revision}", _subscriptions.Count, compactRevision, _publishedRevision + 1);
+            SqliteStoreLog.WatchesCompacted(_logger, _subscriptions.Count, compactRevision, _publishedRevision + 1);
             var error = new RevisionCompactedException(_publishedRevision + 1, compactRevision);
             foreach (WatchSubscription subscription in _subscriptions)
             {

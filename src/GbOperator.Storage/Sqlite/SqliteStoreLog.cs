@@ -19,4 +19,13 @@ internal static partial class SqliteStoreLog
 
     [LoggerMessage(EventId = 1104, Level = LogLevel.Error, Message = "SQLite store {Path} failed to {Operation} {Key}")]
     public static partial void OperationFailed(ILogger logger, Exception exception, string path, string operation, string? key);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Error, Message = "Reading new log rows after revision {Revision} failed, retrying in {PollInterval}")]
+    public static partial void FeedReadFailed(ILogger logger, Exception exception, long revision, TimeSpan pollInterval);
+
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "Closed the watch on {Prefix} at revision {Revision} because {WatchBufferSize} events were waiting for it")]
+    public static partial void WatchOverflowed(ILogger logger, string prefix, long revision, int watchBufferSize);
+
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Warning, Message = "Closing {WatchCount} watches because the log was compacted to revision {CompactRevision} before they received revision {Revision}")]
+    public static partial void WatchesCompacted(ILogger logger, int watchCount, long compactRevision, long revision);
 }

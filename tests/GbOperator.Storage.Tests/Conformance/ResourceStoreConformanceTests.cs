@@ -390,6 +390,40 @@ public abstract class ResourceStoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Watch_ConcurrentWriters_EveryWatchSeesEveryChange()
+    {
+        long start = await Store.GetCurrentRevisionAsync(Token);
+        const int writers = 8;
+        const int writesPerWriter = 25;
+        const int total = writers * writesPerWriter;
+
+        Task<List<StoreEvent>>[] watches = Enumerable.Range(0, 3)
+            .Select(_ => Wait.ForEventsAsync(token => Store.WatchAsync(Prefix, start, token), total, TimeSpan.FromSeconds(30)))
+            .ToArray();
+        long[][] written = await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
+        {
+            var revisions = new List<long>();
+            string key = $"{Prefix}writer-{writer}";
+            long revision = await Store.CreateAsync(key, Bytes("0"), Token);
+            revisions.Add(revision);
+            for (int i = 1; i < writesPerWriter; i++)
+            {
+                revision = await Store.UpdateAsync(key, Bytes(i.ToString(System.Globalization.CultureInfo.InvariantCulture)), revision, Token);
+                revisions.Add(revision);
+            }
+
+            return revisions.ToArray();
+        })));
+        List<StoreEvent>[] seen = await Task.WhenAll(watches);
+
+        long[] expected = written.SelectMany(revisions => revisions).Order().ToArray();
+        foreach (List<StoreEvent> events in seen)
+        {
+            events.Select(e => e.Revision).Should().Equal(expected);
+        }
+    }
+
+    [Fact]
     public async Task Watch_Cancelled_ThrowsOperationCanceled()
     {
         long start = await Store.GetCurrentRevisionAsync(Token);

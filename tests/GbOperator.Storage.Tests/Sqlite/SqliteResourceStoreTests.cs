@@ -115,6 +115,26 @@ public sealed class SqliteResourceStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Watch_OtherStoreCompactsUnseenRows_ThrowsCompacted()
+    {
+        var slowPolling = new SqliteResourceStoreOptions { PollInterval = TimeSpan.FromHours(1) };
+        await using var watcher = new SqliteResourceStore(DatabasePath, slowPolling);
+        await using var writer = new SqliteResourceStore(DatabasePath, slowPolling);
+        await using IAsyncEnumerator<StoreEvent> watch = watcher.WatchAsync("/k/", 0, Token).GetAsyncEnumerator(Token);
+        ValueTask<bool> first = watch.MoveNextAsync();
+        long created = await writer.CreateAsync("/k/a", Bytes("one"), Token);
+        long updated = await writer.UpdateAsync("/k/a", Bytes("two"), created, Token);
+        long compactTo = await writer.UpdateAsync("/k/a", Bytes("three"), updated, Token);
+        await writer.CompactAsync(compactTo, Token);
+
+        // A write through the watcher's own store wakes its change feed, which finds rows it never read gone.
+        await watcher.CreateAsync("/k/b", Bytes("b"), Token);
+
+        Func<Task> waitForFirst = () => first.AsTask().WaitAsync(Wait.DefaultTimeout, Token);
+        (await waitForFirst.Should().ThrowAsync<RevisionCompactedException>()).Which.CompactedRevision.Should().Be(compactTo);
+    }
+
+    [Fact]
     public async Task Watch_StoreDisposed_EndsEnumeration()
     {
         var store = new SqliteResourceStore(DatabasePath);
