@@ -10,7 +10,7 @@ namespace GbOperator.Resources;
 /// </summary>
 public static class Duration
 {
-    /// <summary>Parses <paramref name="text"/>; returns <c>false</c> for an empty, unitless or malformed value.</summary>
+    /// <summary>Parses <paramref name="text"/>. Returns <c>false</c> for an empty, unitless or malformed value.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out TimeSpan value)
     {
         value = TimeSpan.Zero;

@@ -7,15 +7,9 @@ using YamlDotNet.RepresentationModel;
 
 namespace GbOperator.Resources;
 
-/// <summary>One document of a manifest file and where it starts.</summary>
-/// <param name="Object">The document as a JSON object.</param>
-/// <param name="Source">File name, or <c>-</c> for standard input.</param>
-/// <param name="Line">1-based line at which the document starts.</param>
-public sealed record Manifest(JsonObject Object, string Source, int Line);
-
 /// <summary>Reads YAML or JSON manifests, one or many documents per text.</summary>
 /// <remarks>
-/// Text whose first non-blank character is <c>{</c> is read as one JSON object; anything else is read as YAML,
+/// Text whose first non-blank character is <c>{</c> is read as one JSON object. Anything else is read as YAML,
 /// with documents separated by <c>---</c>. YAML scalars follow the YAML 1.2 core schema, so <c>yes</c> and
 /// <c>on</c> stay strings, and quoted scalars are always strings.
 /// </remarks>
@@ -27,6 +21,8 @@ public static class ManifestReader
     /// <exception cref="ManifestSyntaxException">Malformed YAML or JSON, a duplicate key, or a document that is not a mapping.</exception>
     public static IReadOnlyList<Manifest> Read(string text, string source)
     {
+        // NOTE: a "kind: List" document is returned as one object, not expanded into its items, and JSON text
+        // text contains exactly one object (no JSON sequences).
         return text.TrimStart().StartsWith('{') ? [ReadJson(text, source)] : ReadYaml(text, source);
     }
 
@@ -103,21 +99,4 @@ public static class ManifestReader
     }
 
     private static int LineOf(string text, int offset) => 1 + text.AsSpan(0, offset).Count('\n');
-}
-
-/// <summary>A manifest that could not be parsed, with the position of the problem.</summary>
-public sealed class ManifestSyntaxException(string source, int line, int column, string problem)
-    : Exception($"{source}:{line}:{column}: {problem}")
-{
-    /// <summary>File name, or <c>-</c> for standard input.</summary>
-    public string SourceName { get; } = source;
-
-    /// <summary>1-based line of the problem.</summary>
-    public int Line { get; } = line;
-
-    /// <summary>1-based column of the problem.</summary>
-    public int Column { get; } = column;
-
-    /// <summary>What is wrong, without the position.</summary>
-    public string Problem { get; } = problem;
 }

@@ -61,7 +61,7 @@ public static class ManifestWriter
 
     private static YamlScalarNode StringScalar(string text)
     {
-        var plain = new YamlScalarNode(text);
+        var plain = new YamlScalarNode(text) { Style = ScalarStyle.Plain };
         var readBack = YamlJsonConverter.ConvertScalar(plain);
         var staysString = readBack is not null && readBack.GetValueKind() == JsonValueKind.String && readBack.GetValue<string>() == text;
         return staysString ? plain : new YamlScalarNode(text) { Style = ScalarStyle.DoubleQuoted };

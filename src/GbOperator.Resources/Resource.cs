@@ -18,29 +18,3 @@ public abstract record Resource
     [JsonPropertyName("metadata")]
     public V1ObjectMeta Metadata { get; init; } = new();
 }
-
-/// <summary>A resource with a typed spec and status.</summary>
-public abstract record Resource<TSpec, TStatus> : Resource
-    where TSpec : new()
-    where TStatus : ResourceStatus
-{
-    /// <summary>Desired state.</summary>
-    [JsonPropertyName("spec")]
-    public TSpec Spec { get; init; } = new();
-
-    /// <summary>Observed state, written only through the status subresource.</summary>
-    [JsonPropertyName("status")]
-    public TStatus? Status { get; init; }
-}
-
-/// <summary>Status fields every kind shares.</summary>
-public record ResourceStatus
-{
-    /// <summary>The <c>metadata.generation</c> the controller last acted on.</summary>
-    [JsonPropertyName("observedGeneration")]
-    public long? ObservedGeneration { get; init; }
-
-    /// <summary>Conditions in the Kubernetes condition shape.</summary>
-    [JsonPropertyName("conditions")]
-    public IReadOnlyList<V1Condition>? Conditions { get; init; }
-}

@@ -67,7 +67,7 @@ public static class ResourceCatalog
             || string.Equals(kind.Singular, name, StringComparison.OrdinalIgnoreCase)
             || kind.ShortNames.Any(shortName => string.Equals(shortName, name, StringComparison.OrdinalIgnoreCase)));
 
-    /// <summary>Finds a kind by its exact, case-sensitive kind name, as the <c>kind</c> field carries it; <c>null</c> when unknown.</summary>
+    /// <summary>Finds a kind by its exact, case-sensitive kind name, as the <c>kind</c> field carries it, or <c>null</c> when unknown.</summary>
     public static ResourceKind? FindByKind(string kind) =>
         All.FirstOrDefault(candidate => candidate.Kind == kind);
 }

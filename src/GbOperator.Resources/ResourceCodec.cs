@@ -36,6 +36,12 @@ public static class ResourceCodec
             }
         }
 
+        if (NullElementFinder.Find(json, kind.ResourceType) is { } nullPath)
+        {
+            return Failure(new FieldViolation(nullPath, FieldViolationType.TypeInvalid, "must not be null: remove the entry or give a value"));
+        }
+
+        // NOTE: System.Text.Json stops at the first unknown field or wrong type, so only that one is reported.
         try
         {
             var resource = (Resource?)json.Deserialize(kind.ResourceType, SerializerOptions);
@@ -50,7 +56,7 @@ public static class ResourceCodec
     }
 
     /// <summary>
-    /// Parses UTF-8 or string JSON text and decodes it like <see cref="Decode(JsonObject)"/>; a duplicate key
+    /// Parses UTF-8 or string JSON text and decodes it like <see cref="Decode(JsonObject)"/>. A duplicate key
     /// or malformed JSON becomes a violation, not an exception.
     /// </summary>
     public static DecodeResult Decode(string json)

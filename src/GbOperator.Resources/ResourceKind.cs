@@ -18,6 +18,9 @@ public sealed record ResourceKind(
     /// <summary>Returns the <c>{plural}.{group}</c> name that CRDs and RBAC use.</summary>
     public string QualifiedName => $"{Plural}.{ApiGroup.Name}";
 
+    /// <summary>Returns the kind name of a list of these objects, such as <c>BotClusterList</c>.</summary>
+    public string ListKind => $"{Kind}List";
+
     /// <summary>Returns the store key prefix of all objects of this kind, ending in <c>/</c>.</summary>
     public string KeyPrefix => $"/registry/{ApiGroup.Name}/{Plural}/";
 

@@ -12,7 +12,7 @@ public static class ResourceValidator
     /// <returns>Every violation found, empty when the object is valid.</returns>
     /// <remarks>
     /// A BotCluster name must be a DNS-1123 label (at most 63 characters, no dots) because it becomes part of
-    /// LXD instance names; other kinds take a DNS-1123 subdomain, as Kubernetes does. An absent namespace is
+    /// LXD instance names. Other kinds take a DNS-1123 subdomain, as Kubernetes does. An absent namespace is
     /// allowed because the API server fills it in from the request path.
     /// </remarks>
     public static IReadOnlyList<FieldViolation> Validate(Resource resource)

@@ -5,7 +5,7 @@ namespace GbOperator.Resources.Tests;
 public class ManifestReaderTests
 {
     [Fact]
-    public void Read_MultiDocumentYaml_ReturnsEachDocumentWithStartLine()
+    public void Read_MultiDocumentYaml_ReturnsStartLines()
     {
         const string text = "a: 1\n---\nb: 2\n---\n\nc: 3\n";
 
@@ -96,7 +96,7 @@ public class ManifestReaderTests
     [InlineData("a: 1\nb:\n  c: 2\n  c: 3\n", 4, 3)]
     [InlineData("a: 1\na: 2\n", 2, 1)]
     [InlineData("---\nx: 1\n---\nspec:\n  image: a\n  replicas: 1\n  image: b\n", 7, 3)]
-    public void Read_DuplicateYamlKey_ThrowsWithLineAndColumn(string text, int line, int column)
+    public void Read_DuplicateYamlKey_ThrowsWithPosition(string text, int line, int column)
     {
         var act = () => ManifestReader.Read(text, "dup.yaml");
 
@@ -155,7 +155,7 @@ public class ManifestReaderTests
     }
 
     [Fact]
-    public void Read_DuplicateJsonKey_ThrowsWithLineAndColumn()
+    public void Read_DuplicateJsonKey_ThrowsWithPosition()
     {
         const string text = "{\n  \"spec\": {\n    \"image\": \"a\",\n    \"image\": \"b\"\n  }\n}";
 
@@ -168,7 +168,7 @@ public class ManifestReaderTests
     }
 
     [Fact]
-    public void Read_MalformedJson_ThrowsWithLineAndColumn()
+    public void Read_MalformedJson_ThrowsWithPosition()
     {
         const string text = "{\n  \"a\": 1,\n  \"b\": }\n";
 

@@ -135,6 +135,11 @@ public class ResourceCodecTests
     [InlineData("""{"routing":{"routes":{"path":"/"}}}""", "spec.routing.routes", "must be an array")]
     [InlineData("""{"env":{"A":1}}""", "spec.env.A", "must be a string")]
     [InlineData("""{"limits":[]}""", "spec.limits", "must be an object")]
+    [InlineData("""{"image":null}""", "spec.image", "must not be null")]
+    [InlineData("""{"healthCheck":null}""", "spec.healthCheck", "must not be null")]
+    [InlineData("""{"routing":{"compression":["gzip",null]}}""", "spec.routing.compression[1]", "must not be null")]
+    [InlineData("""{"routing":{"routes":[null]}}""", "spec.routing.routes[0]", "must not be null")]
+    [InlineData("""{"env":{"A":null}}""", "spec.env.A", "must not be null")]
     public void Decode_WrongType_ReportsTypeInvalidWithPath(string spec, string field, string message)
     {
         var result = ResourceCodec.Decode(WithSpec(spec));
@@ -215,5 +220,41 @@ public class ResourceCodecTests
         var range = ((ShardMap)result.Resource!).Spec.Range.Ranges.Single();
         range.End.Should().BeNull();
         range.IsOpenEnded.Should().BeTrue();
+    }
+
+    [Fact]
+    public void EncodeThenDecode_FullMetadata_RoundTrips()
+    {
+        const string json = """
+            {"apiVersion":"generalbots.ai/v1alpha1","kind":"BotCluster","metadata":{
+              "annotations":{"note":"x"},"creationTimestamp":"2026-01-31T12:00:00Z","deletionGracePeriodSeconds":30,
+              "deletionTimestamp":"2026-02-01T00:00:00Z","finalizers":["generalbots.ai/cleanup"],"generation":4,
+              "labels":{"app":"bot"},
+              "managedFields":[{"apiVersion":"generalbots.ai/v1alpha1","fieldsType":"FieldsV1","fieldsV1":{"f:spec":{"f:replicas":{}}},"manager":"gbctl","operation":"Apply","time":"2026-01-31T12:00:00Z"}],
+              "name":"demo","namespace":"default",
+              "ownerReferences":[{"apiVersion":"v1","kind":"Namespace","name":"default","uid":"u-1","controller":true}],
+              "resourceVersion":"42","uid":"0b5b5f0e-0000-4000-8000-000000000001"},
+             "spec":{"image":"img"}}
+            """;
+
+        var decoded = ResourceCodec.Decode(json);
+        var encoded = ResourceCodec.Encode(decoded.Resource!);
+
+        decoded.Violations.Should().BeEmpty();
+        JsonNode.DeepEquals(encoded["metadata"], JsonNode.Parse(json)!["metadata"]).Should().BeTrue(encoded["metadata"]!.ToJsonString());
+        decoded.Resource!.Metadata.Generation.Should().Be(4);
+    }
+
+    [Theory]
+    [InlineData("yesterday")]
+    [InlineData("2026-13-01T00:00:00Z")]
+    public void Decode_BadTimestamp_ReportsTypeInvalid(string time)
+    {
+        var result = ResourceCodec.Decode("{\"apiVersion\":\"generalbots.ai/v1alpha1\",\"kind\":\"ShardMap\",\"metadata\":{\"name\":\"m\",\"creationTimestamp\":\"" + time + "\"}}");
+
+        var violation = result.Violations.Should().ContainSingle().Subject;
+        violation.Field.Should().Be("metadata.creationTimestamp");
+        violation.Type.Should().Be(FieldViolationType.TypeInvalid);
+        violation.Message.Should().Contain("RFC 3339");
     }
 }

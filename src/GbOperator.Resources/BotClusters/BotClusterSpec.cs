@@ -13,7 +13,7 @@ public sealed record BotClusterSpec
     /// <summary>Automatic scaling between a minimum and a maximum number of instances.</summary>
     public AutoscalingSpec Autoscaling { get; init; } = new();
 
-    /// <summary>Resource limits applied to every instance; absent fields mean no limit.</summary>
+    /// <summary>Resource limits applied to every instance. Absent fields mean no limit.</summary>
     public ContainerLimits Limits { get; init; } = new();
 
     /// <summary>TCP port botserver listens on inside the container, passed as the <c>PORT</c> environment variable.</summary>
@@ -36,9 +36,9 @@ public sealed record BotClusterSpec
     /// <summary>Which scaling metrics the operator records.</summary>
     public MetricsSpec Metrics { get; init; } = new();
 
-    /// <summary>The FailoverPolicy that supplies database and cache endpoints; absent means none.</summary>
+    /// <summary>The FailoverPolicy that supplies database and cache endpoints. Absent means none.</summary>
     public LocalObjectReference? FailoverPolicyRef { get; init; }
 
-    /// <summary>The ShardMap that places tenants on databases; absent means none.</summary>
+    /// <summary>The ShardMap that places tenants on databases. Absent means none.</summary>
     public LocalObjectReference? ShardMapRef { get; init; }
 }

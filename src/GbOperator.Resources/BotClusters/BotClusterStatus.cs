@@ -13,5 +13,6 @@ public sealed record BotClusterStatus : ResourceStatus
     public string? Selector { get; init; }
 
     /// <summary>One entry per instance.</summary>
+    [ListMapKeys("name")]
     public IReadOnlyList<InstanceStatus> Instances { get; init; } = [];
 }

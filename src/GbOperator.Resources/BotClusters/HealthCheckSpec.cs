@@ -3,11 +3,11 @@ namespace GbOperator.Resources.BotClusters;
 /// <summary>HTTP health check of each instance.</summary>
 public sealed record HealthCheckSpec
 {
-    /// <summary>Whether instances are probed; when off, an instance is ready as soon as it runs.</summary>
+    /// <summary>Whether instances are probed. When off, an instance is ready as soon as it runs.</summary>
     /// <value><c>true</c>.</value>
     public bool Enabled { get; init; } = true;
 
-    /// <summary>Path requested with GET; a 200 response means healthy.</summary>
+    /// <summary>Path requested with GET. A 200 response means healthy.</summary>
     /// <value>/api/health.</value>
     public string Path { get; init; } = "/api/health";
 

@@ -2,7 +2,7 @@ namespace GbOperator.Resources.BotClusters;
 
 /// <summary>The selection policies of Caddy 2.6's <c>reverse_proxy</c> handler.</summary>
 /// <remarks>
-/// Caddy 2.7 added <c>weighted_round_robin</c>, <c>client_ip_hash</c> and <c>query</c>; they are not accepted
+/// Caddy 2.7 added <c>weighted_round_robin</c>, <c>client_ip_hash</c> and <c>query</c>. They are not accepted
 /// because Debian 12 ships Caddy 2.6.2.
 /// </remarks>
 public static class LoadBalancingPolicy

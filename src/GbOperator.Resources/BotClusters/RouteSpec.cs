@@ -10,15 +10,15 @@ public sealed record RouteSpec
     /// <value>round_robin.</value>
     public string Policy { get; init; } = LoadBalancingPolicy.RoundRobin;
 
-    /// <summary>Request header that the <c>header</c> policy hashes; required by that policy only.</summary>
+    /// <summary>Request header that the <c>header</c> policy hashes. Required by that policy only.</summary>
     public string? HeaderField { get; init; }
 
-    /// <summary>Cookie name of the <c>cookie</c> policy; absent means Caddy's default, <c>lb</c>.</summary>
+    /// <summary>Cookie name of the <c>cookie</c> policy. Absent means Caddy's default, <c>lb</c>.</summary>
     public string? CookieName { get; init; }
 
-    /// <summary>How long Caddy keeps trying other instances when one fails; absent means no retries.</summary>
+    /// <summary>How long Caddy keeps trying other instances when one fails. Absent means no retries.</summary>
     public string? TryDuration { get; init; }
 
-    /// <summary>How long Caddy remembers a failed request against an instance (passive health check); absent turns it off.</summary>
+    /// <summary>How long Caddy remembers a failed request against an instance (passive health check). Absent turns it off.</summary>
     public string? FailDuration { get; init; }
 }

@@ -3,15 +3,16 @@ namespace GbOperator.Resources.BotClusters;
 /// <summary>The Caddy site that spreads requests over the ready instances.</summary>
 public sealed record RoutingSpec
 {
-    /// <summary>Host name the site answers to, such as <c>bot.example.com</c>; absent means any host.</summary>
+    /// <summary>Host name the site answers to, such as <c>bot.example.com</c>. Absent means any host.</summary>
     public string? Host { get; init; }
 
     /// <summary>Address Caddy listens on, such as <c>127.0.0.1:8443</c> or <c>:443</c>.</summary>
     /// <value>:80.</value>
     public string ListenAddress { get; init; } = ":80";
 
-    /// <summary>Routes by path, matched in order; the first match handles the request.</summary>
+    /// <summary>Routes by path, matched in order. The first match handles the request.</summary>
     /// <value>WebSocket paths with sticky cookies, API paths round robin, everything else to the first healthy instance.</value>
+    [ListMapKeys("path")]
     public IReadOnlyList<RouteSpec> Routes { get; init; } =
     [
         new() { Path = "/ws*", Policy = LoadBalancingPolicy.Cookie, TryDuration = "5s" },
@@ -22,7 +23,7 @@ public sealed record RoutingSpec
     /// <summary>Response headers that harden the site.</summary>
     public SecurityHeadersSpec SecurityHeaders { get; init; } = new();
 
-    /// <summary>Response encodings Caddy may use, in order of preference: <c>gzip</c>, <c>zstd</c>; empty turns compression off.</summary>
+    /// <summary>Response encodings Caddy may use, in order of preference: <c>gzip</c>, <c>zstd</c>. Empty turns compression off.</summary>
     /// <value>gzip, zstd.</value>
     public IReadOnlyList<string> Compression { get; init; } = ["gzip", "zstd"];
 

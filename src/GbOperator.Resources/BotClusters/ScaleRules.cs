@@ -9,7 +9,7 @@ public sealed record ScaleRules
     /// <summary>Scales when average CPU use, in percent, drops below a low mark.</summary>
     public ThresholdRule CpuLow { get; init; } = new() { Threshold = 30, Action = ScaleAction.Down };
 
-    /// <summary>Scales when average memory use, in percent, drops below a low mark; absent means memory never scales down.</summary>
+    /// <summary>Scales when average memory use, in percent, drops below a low mark. Absent means memory never scales down.</summary>
     public ThresholdRule? MemoryLow { get; init; }
 
     /// <summary>Scales when the request queue is deeper than a number of requests.</summary>

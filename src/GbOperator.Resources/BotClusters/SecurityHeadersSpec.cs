@@ -1,6 +1,6 @@
 namespace GbOperator.Resources.BotClusters;
 
-/// <summary>Hardening response headers; an empty value leaves that header out.</summary>
+/// <summary>Hardening response headers. An empty value leaves that header out.</summary>
 public sealed record SecurityHeadersSpec
 {
     /// <summary>Whether Caddy sets these headers at all.</summary>

@@ -5,10 +5,10 @@ namespace GbOperator.Resources.Configuration;
 
 /// <summary>One General Bots config.csv key and the resource field it sets.</summary>
 /// <param name="Key">The config.csv key, such as <c>scale-min-instances</c>.</param>
-/// <param name="Kind">Kind of the resource that holds the field, such as <c>BotCluster</c>.</param>
+/// <param name="Kind">Kind of the resource that contains the field, such as <c>BotCluster</c>.</param>
 /// <param name="FieldPath">JSONPath of the field, such as <c>.spec.autoscaling.minInstances</c>.</param>
 /// <param name="ValueType">How the config.csv value is written.</param>
-/// <param name="Default">The value General Bots documents as the default, in config.csv form; <c>null</c> when it depends on the deployment.</param>
+/// <param name="Default">The value General Bots documents as the default, in config.csv form, or <c>null</c> when it depends on the deployment.</param>
 public sealed record ConfigKey(string Key, string Kind, string FieldPath, ConfigValueType ValueType, string? Default)
 {
     /// <summary>Converts a config.csv value to the JSON value of the field.</summary>

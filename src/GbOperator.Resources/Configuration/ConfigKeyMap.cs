@@ -90,7 +90,7 @@ public static class ConfigKeyMap
         new("metrics-load-distribution", Bc, ".spec.metrics.loadDistribution", ConfigValueType.Boolean, "true"),
     ];
 
-    /// <summary>Finds a key, ignoring case and surrounding spaces; <c>null</c> when the key is not a scaling setting.</summary>
+    /// <summary>Finds a key, ignoring case and surrounding spaces, or <c>null</c> when the key is not a scaling setting.</summary>
     public static ConfigKey? Find(string key) =>
         All.FirstOrDefault(entry => string.Equals(entry.Key, key.Trim(), StringComparison.OrdinalIgnoreCase));
 }

@@ -22,7 +22,7 @@ public enum ConfigValueType
     List,
 
     /// <summary>
-    /// A PostgreSQL host. The field holds a shard name, so a converter adds a shard for the host and writes
+    /// A PostgreSQL host. The field contains a shard name, so a converter adds a shard for the host and writes
     /// that shard's name.
     /// </summary>
     ShardHost,

@@ -13,7 +13,7 @@ namespace GbOperator.Resources.Crds;
 /// </summary>
 /// <remarks>
 /// The schema is structural: every node has a type, maps use <c>additionalProperties</c>, and
-/// <c>metadata</c> is left to the API server. Spec fields carry their C# defaults, and each spec object
+/// <c>metadata</c> is left to the API server. Lists marked with <see cref="ListMapKeysAttribute"/> are list maps. Spec fields carry their C# defaults, and each spec object
 /// defaults to <c>{}</c> so nested defaults apply when a parent is absent. Value sets and ranges are not in
 /// the schema; <see cref="ResourceValidator"/> enforces them.
 /// </remarks>
@@ -49,7 +49,7 @@ public static class CustomResourceDefinitionBuilder
                     ["plural"] = kind.Plural,
                     ["singular"] = kind.Singular,
                     ["kind"] = kind.Kind,
-                    ["listKind"] = kind.Kind + "List",
+                    ["listKind"] = kind.ListKind,
                     ["shortNames"] = new JsonArray(kind.ShortNames.Select(name => (JsonNode?)name).ToArray()),
                     ["categories"] = new JsonArray(Category),
                 },
@@ -116,11 +116,18 @@ public static class CustomResourceDefinitionBuilder
         foreach (var (name, property) in JsonProperties(type))
         {
             var value = instance is null ? null : property.GetValue(instance);
-            properties[name] = Schema(property.PropertyType, value, withDefault && instance is not null);
+            var schema = Schema(property.PropertyType, value, withDefault && instance is not null);
+            if (property.GetCustomAttribute<ListMapKeysAttribute>() is { } listMap)
+            {
+                schema["items"]!["required"] = new JsonArray(listMap.Keys.Select(key => (JsonNode?)key).ToArray());
+                schema["x-kubernetes-list-type"] = "map";
+                schema["x-kubernetes-list-map-keys"] = new JsonArray(listMap.Keys.Select(key => (JsonNode?)key).ToArray());
+            }
+
+            properties[name] = schema;
         }
 
-        var schema = new JsonObject { ["type"] = "object", ["properties"] = properties };
-        return schema;
+        return new JsonObject { ["type"] = "object", ["properties"] = properties };
     }
 
     private static JsonObject Schema(Type type, object? defaultValue, bool withDefault)

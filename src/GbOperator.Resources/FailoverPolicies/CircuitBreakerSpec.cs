@@ -15,7 +15,7 @@ public sealed record CircuitBreakerSpec
     /// <value>30s.</value>
     public string Timeout { get; init; } = "30s";
 
-    /// <summary>Test requests allowed while half-open; all must succeed to close the circuit.</summary>
+    /// <summary>Test requests allowed while half-open. All must succeed to close the circuit.</summary>
     /// <value>3.</value>
     public int HalfOpenRequests { get; init; } = 3;
 }

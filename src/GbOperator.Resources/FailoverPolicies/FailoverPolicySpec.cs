@@ -3,10 +3,10 @@ namespace GbOperator.Resources.FailoverPolicies;
 /// <summary>Desired state of a <see cref="FailoverPolicy"/>.</summary>
 public sealed record FailoverPolicySpec
 {
-    /// <summary>The Patroni cluster that runs PostgreSQL; no endpoints means PostgreSQL is not watched.</summary>
+    /// <summary>The Patroni cluster that runs PostgreSQL. No endpoints means PostgreSQL is not watched.</summary>
     public PatroniSpec Patroni { get; init; } = new();
 
-    /// <summary>The Redis Sentinels that watch the cache; no endpoints means the cache is not watched.</summary>
+    /// <summary>The Redis Sentinels that watch the cache. No endpoints means the cache is not watched.</summary>
     public SentinelSpec Sentinel { get; init; } = new();
 
     /// <summary>How often and how patiently the Patroni and Sentinel endpoints are probed.</summary>

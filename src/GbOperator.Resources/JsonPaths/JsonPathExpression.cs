@@ -30,7 +30,7 @@ public sealed class JsonPathExpression
     /// <exception cref="FormatException">The path is malformed or uses syntax outside the supported subset.</exception>
     public static IReadOnlyList<JsonNode?> Select(JsonNode? root, string path) => Parse(path).Select(root);
 
-    /// <summary>Selects every node this expression matches in <paramref name="root"/>, in document order; empty when none.</summary>
+    /// <summary>Selects every node this expression matches in <paramref name="root"/>, in document order, or an empty list when none match.</summary>
     public IReadOnlyList<JsonNode?> Select(JsonNode? root)
     {
         IReadOnlyList<JsonNode?> current = [root];

@@ -20,7 +20,7 @@ internal abstract record JsonPathSegment
         }
     }
 
-    /// <summary>An array element by index; a negative index counts from the end.</summary>
+    /// <summary>An array element by index. A negative index counts from the end.</summary>
     public sealed record Index(int Position) : JsonPathSegment
     {
         public override void Apply(JsonNode? node, List<JsonNode?> results)

@@ -164,7 +164,7 @@ internal sealed class YamlJsonConverter(string source)
 
     /// <summary>
     /// Creates a number node backed by a JSON element, like the nodes <see cref="JsonNode.Parse(string, JsonNodeOptions?, System.Text.Json.JsonDocumentOptions)"/>
-    /// creates, so <c>GetValue</c> converts it to any numeric type that holds the value.
+    /// creates, so <c>GetValue</c> converts it to any numeric type that fits the value.
     /// </summary>
     private static JsonValue Number(string json)
     {

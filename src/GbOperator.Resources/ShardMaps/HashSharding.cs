@@ -3,7 +3,7 @@ namespace GbOperator.Resources.ShardMaps;
 /// <summary>Settings of the hash strategy.</summary>
 public sealed record HashSharding
 {
-    /// <summary>Number of shards the hash is spread over; equals the number of listed shards.</summary>
+    /// <summary>Number of shards the hash is spread over. Equals the number of listed shards.</summary>
     /// <value>4.</value>
     public int ShardCount { get; init; } = 4;
 

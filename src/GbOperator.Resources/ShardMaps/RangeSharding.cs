@@ -4,12 +4,12 @@ namespace GbOperator.Resources.ShardMaps;
 public sealed record RangeSharding
 {
     /// <summary>
-    /// The ranges in the config.csv form, such as <c>0-999999:shard1,1000000-:shard2</c>; set this or
+    /// The ranges in the config.csv form, such as <c>0-999999:shard1,1000000-:shard2</c>. Set this or
     /// <see cref="Ranges"/>, not both.
     /// </summary>
     public string? Compact { get; init; }
 
-    /// <summary>The ranges as a list, ordered by start; set this or <see cref="Compact"/>, not both.</summary>
+    /// <summary>The ranges as a list, ordered by start. Set this or <see cref="Compact"/>, not both.</summary>
     public IReadOnlyList<ShardRange> Ranges { get; init; } = [];
 
     /// <summary>Returns the ranges from whichever form is set.</summary>

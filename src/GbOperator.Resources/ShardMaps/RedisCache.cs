@@ -7,7 +7,7 @@ public sealed record RedisCache
     /// <value>standalone.</value>
     public string Mode { get; init; } = RedisMode.Standalone;
 
-    /// <summary>Redis nodes as <c>host:port</c>; for <c>sentinel</c> mode the FailoverPolicy lists the sentinels instead.</summary>
+    /// <summary>Redis nodes as <c>host:port</c>. For <c>sentinel</c> mode the FailoverPolicy lists the sentinels instead.</summary>
     public IReadOnlyList<string> Nodes { get; init; } = [];
 
     /// <summary>Replicas per primary in <c>cluster</c> mode.</summary>

@@ -8,12 +8,14 @@ public sealed record ShardMapSpec
     public string Strategy { get; init; } = ShardingStrategy.Tenant;
 
     /// <summary>The PostgreSQL servers that hold the data.</summary>
+    [ListMapKeys("name")]
     public IReadOnlyList<Shard> Shards { get; init; } = [];
 
     /// <summary>Settings of the <c>tenant</c> strategy.</summary>
     public TenantSharding Tenant { get; init; } = new();
 
     /// <summary>The tenants and the shard each one lives on.</summary>
+    [ListMapKeys("name")]
     public IReadOnlyList<Tenant> Tenants { get; init; } = [];
 
     /// <summary>Settings of the <c>hash</c> strategy.</summary>

@@ -4,5 +4,6 @@ namespace GbOperator.Resources.ShardMaps;
 public sealed record ShardMapStatus : ResourceStatus
 {
     /// <summary>One entry per shard.</summary>
+    [ListMapKeys("name")]
     public IReadOnlyList<ShardStatus> Shards { get; init; } = [];
 }

@@ -3,16 +3,16 @@ using System.Text.Json.Serialization;
 
 namespace GbOperator.Resources.ShardMaps;
 
-/// <summary>A range of shard-key values, both ends included, and the shard that holds it.</summary>
+/// <summary>A range of shard-key values, both ends included, and the shard that stores it.</summary>
 public sealed record ShardRange
 {
     /// <summary>Smallest key of the range.</summary>
     public long Start { get; init; }
 
-    /// <summary>Largest key of the range; absent means no upper bound, allowed on the last range only.</summary>
+    /// <summary>Largest key of the range. Absent means no upper bound, allowed on the last range only.</summary>
     public long? End { get; init; }
 
-    /// <summary>Name of the shard that holds the range.</summary>
+    /// <summary>Name of the shard that stores the range.</summary>
     public string Shard { get; init; } = "";
 
     /// <summary>Formats the range as in config.csv, such as <c>0-999999:shard1</c> or <c>2000000-:shard3</c>.</summary>

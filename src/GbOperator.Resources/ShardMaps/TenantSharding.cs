@@ -7,7 +7,7 @@ public sealed record TenantSharding
     /// <value><c>true</c>.</value>
     public bool AutoCreateDatabase { get; init; } = true;
 
-    /// <summary>Prefix of tenant database names; the database of tenant <c>acme</c> is <c>gb_tenant_acme</c> by default.</summary>
+    /// <summary>Prefix of tenant database names. The database of tenant <c>acme</c> is <c>gb_tenant_acme</c> by default.</summary>
     /// <value>gb_tenant_.</value>
     public string DatabasePrefix { get; init; } = "gb_tenant_";
 }

@@ -7,7 +7,7 @@ namespace GbOperator.Resources.Validation;
 /// <summary>Parsing of the <c>host:port</c> and URL forms endpoints are written in.</summary>
 internal static class NetworkAddress
 {
-    /// <summary>Parses <c>host:port</c> or <c>[v6]:port</c>; an empty host (<c>:443</c>) is allowed only when <paramref name="allowEmptyHost"/> is set.</summary>
+    /// <summary>Parses <c>host:port</c> or <c>[v6]:port</c>. An empty host (<c>:443</c>) is allowed only when <paramref name="allowEmptyHost"/> is set.</summary>
     public static bool TryParseHostPort([NotNullWhen(true)] string? text, [NotNullWhen(true)] out string? host, out int port, bool allowEmptyHost = false)
     {
         host = null;

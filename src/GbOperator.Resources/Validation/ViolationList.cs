@@ -1,6 +1,6 @@
 namespace GbOperator.Resources.Validation;
 
-/// <summary>Collects violations and holds the checks that several kinds share.</summary>
+/// <summary>Collects violations and contains the checks that several kinds share.</summary>
 internal sealed class ViolationList : List<FieldViolation>
 {
     public void Required(string field, string message) => Add(new FieldViolation(field, FieldViolationType.Required, message));

@@ -44,6 +44,7 @@ public class CrdFileTests
         crd["spec"]!["names"]!["kind"]!.GetValue<string>().Should().Be(kind.Kind);
         crd["spec"]!["names"]!["plural"]!.GetValue<string>().Should().Be(kind.Plural);
         crd["spec"]!["names"]!["singular"]!.GetValue<string>().Should().Be(kind.Singular);
+        crd["spec"]!["names"]!["listKind"]!.GetValue<string>().Should().Be(kind.Kind + "List");
         crd["spec"]!["names"]!["shortNames"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Equal(kind.ShortNames);
         CrdLoader.Version(crd)["name"]!.GetValue<string>().Should().Be(ApiGroup.Version);
     }

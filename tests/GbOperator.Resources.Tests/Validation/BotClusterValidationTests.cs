@@ -98,7 +98,7 @@ public class BotClusterValidationTests
     }
 
     [Fact]
-    public void Validate_MinAboveMax_ToStringNamesFieldAndFix()
+    public void MinAboveMax_ToString_NamesFieldAndFix()
     {
         var cluster = Cluster(s => s with { Autoscaling = s.Autoscaling with { MinInstances = 12 } });
 
