@@ -14,7 +14,10 @@ internal sealed class ObservedGenerationReconciler(IResourceClient<BotCluster> c
 
     private readonly ConcurrentQueue<string> _calls = new();
 
-    /// <summary>Every pass of this instance as <c>reconcile namespace/name generation</c> or <c>deleted namespace/name</c>.</summary>
+    /// <summary>
+    /// Every pass and write of this instance: <c>reconcile</c> and <c>write</c> lines with key and generation,
+    /// and <c>finalize</c>, <c>released</c> and <c>deleted</c> lines with the key.
+    /// </summary>
     public IReadOnlyList<string> Calls => [.. _calls];
 
     public int StatusWrites => _calls.Count(call => call.StartsWith("write", StringComparison.Ordinal));
