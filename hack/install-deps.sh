@@ -24,15 +24,6 @@ packages=(
     uidmap     # subordinate id tools that LXD uses for unprivileged containers
 )
 
-# Debian's kubernetes-client ships /usr/bin/kubectl, so dpkg refuses to
-# install it over another package that owns that file (for example Google's
-# `kubectl` package). Any kubectl on PATH serves the tests.
-if command -v kubectl >/dev/null 2>&1; then
-    gbo_log "kubectl found at $(command -v kubectl); skipping Debian's kubernetes-client"
-else
-    packages+=(kubernetes-client)
-fi
-
 missing=()
 for package in "${packages[@]}"; do
     status="$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)"
@@ -81,3 +72,9 @@ for daemon in lxd caddy etcd lxcfs; do
 done
 
 gbo_log "done: lxd $(dpkg-query -W -f='${Version}' lxd), caddy $(dpkg-query -W -f='${Version}' caddy), etcd $(dpkg-query -W -f='${Version}' etcd-server)"
+
+# Debian's kubectl 1.20 for the kubectl compatibility tests. The script unpacks
+# it under /opt/kubernetes-client when another package owns /usr/bin/kubectl.
+kubectl_path="$("${GBO_HACK_DIR}/install-kubectl.sh")" ||
+    gbo_die "installing Debian's kubernetes-client failed; read the apt output above"
+gbo_log "kubectl for the compatibility tests: ${kubectl_path} ($("$kubectl_path" version --client --short 2>/dev/null || echo 'version unknown'))"
