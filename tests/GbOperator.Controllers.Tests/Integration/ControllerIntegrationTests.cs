@@ -31,20 +31,13 @@ public sealed class ControllerIntegrationTests : IAsyncLifetime
     {
         Directory.CreateDirectory(_folder);
         _store = new SqliteResourceStore(Path.Combine(_folder, "state.db"));
-        _server = await ApiServerHost.StartAsync(_store, "127.0.0.1:0");
-        _http = new HttpClient { BaseAddress = _server.BaseAddress };
-        _client = new HttpResourceClient<BotCluster>(_http, "botclusters");
+        await StartServerAsync(options: null);
     }
 
     public async Task DisposeAsync()
     {
         await StopControllerAsync();
-        _http?.Dispose();
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-
+        await StopServerAsync();
         if (_store is not null)
         {
             await _store.DisposeAsync();
@@ -159,18 +152,71 @@ public sealed class ControllerIntegrationTests : IAsyncLifetime
         _logs.Entries.Should().NotContain(entry => entry.Level >= LogLevel.Error);
     }
 
-    private async Task<ObservedGenerationReconciler> StartControllerAsync(int workers = 1)
+    [Fact]
+    public async Task Controller_WatchRevisionCompacted_RelistsAndConverges()
+    {
+        // A watch cache of two events sends a watch from an older revision to the store, which knows compaction.
+        await StopServerAsync();
+        await StartServerAsync(new ApiServerOptions { WatchCacheWindow = 2 });
+
+        // Short server-side watch timeouts make the informer resume its watch from an old revision soon.
+        var informer = new InformerOptions
+        {
+            Namespace = Namespace,
+            WatchTimeout = TimeSpan.FromSeconds(1),
+            RelistBaseDelay = TimeSpan.FromMilliseconds(100),
+            RelistMaxDelay = TimeSpan.FromMilliseconds(500),
+        };
+        await StartControllerAsync(informer: informer);
+        await Client.CreateAsync(NewCluster("alpha"), CancellationToken.None);
+        await WaitForObservedGenerationAsync("alpha", 1);
+
+        // Writes in another namespace move the store revision past the informer's last one and out of the
+        // watch cache's window, and the compaction then drops that history.
+        for (var i = 0; i < 5; i++)
+        {
+            await Client.CreateAsync(NewCluster($"other-{i}", "elsewhere"), CancellationToken.None);
+        }
+
+        await _store!.CompactAsync(await _store.GetCurrentRevisionAsync(CancellationToken.None), CancellationToken.None);
+        await Wait.UntilAsync(() => _logs.Entries.Any(entry => entry.EventId.Id == 1104), "the informer saw 410 Gone", Deadline);
+        await Client.CreateAsync(NewCluster("beta"), CancellationToken.None);
+        await WaitForObservedGenerationAsync("beta", 1);
+
+        _logs.Entries.Count(entry => entry.EventId.Id == 1102).Should().BeGreaterThanOrEqualTo(2);
+        _controller!.Cache.ListKeys().Should().BeEquivalentTo([new ObjectKey(Namespace, "alpha"), new ObjectKey(Namespace, "beta")]);
+    }
+
+    private async Task<ObservedGenerationReconciler> StartControllerAsync(int workers = 1, InformerOptions? informer = null)
     {
         var reconciler = new ObservedGenerationReconciler(Client);
         var options = new ControllerOptions
         {
             Workers = workers,
-            Informer = new InformerOptions { Namespace = Namespace },
+            Informer = informer ?? new InformerOptions { Namespace = Namespace },
         };
         _controller = ControllerFactory.Create(Client, reconciler, options, _logs);
         await _controller.StartAsync(CancellationToken.None);
         await _controller.WaitForSyncAsync(CancellationToken.None).WaitAsync(Deadline);
         return reconciler;
+    }
+
+    private async Task StartServerAsync(ApiServerOptions? options)
+    {
+        _server = await ApiServerHost.StartAsync(_store!, "127.0.0.1:0", options);
+        _http = new HttpClient { BaseAddress = _server.BaseAddress };
+        _client = new HttpResourceClient<BotCluster>(_http, "botclusters");
+    }
+
+    private async Task StopServerAsync()
+    {
+        _http?.Dispose();
+        _http = null;
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+            _server = null;
+        }
     }
 
     private async Task StopControllerAsync()
@@ -203,9 +249,9 @@ public sealed class ControllerIntegrationTests : IAsyncLifetime
             $"status.observedGeneration of {Namespace}/{name} is {generation}",
             Deadline);
 
-    private static BotCluster NewCluster(string name) => new()
+    private static BotCluster NewCluster(string name, string @namespace = Namespace) => new()
     {
-        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = @namespace },
         Spec = new BotClusterSpec { Image = "botserver-standin", Replicas = 1 },
     };
 }
