@@ -155,7 +155,7 @@ public sealed class ControllerIntegrationTests : IAsyncLifetime
     [Fact]
     public async Task Controller_WatchRevisionCompacted_RelistsAndConverges()
     {
-        // A watch cache of two events sends a watch from an older revision to the store, which knows compaction.
+        // With a watch cache of two events, a watch from an older revision goes to the store, which tracks compaction.
         await StopServerAsync();
         await StartServerAsync(new ApiServerOptions { WatchCacheWindow = 2 });
 
