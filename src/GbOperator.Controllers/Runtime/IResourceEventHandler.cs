@@ -7,7 +7,7 @@ namespace GbOperator.Controllers.Runtime;
 /// must not be changed.
 /// </remarks>
 /// <typeparam name="T">Resource type of the kind.</typeparam>
-public interface IResourceEventHandler<in T>
+internal interface IResourceEventHandler<in T>
     where T : class
 {
     /// <summary>Called for an object new to the cache, from a list or a watch event.</summary>
