@@ -11,6 +11,16 @@ namespace GbOperator.Controllers.Runtime;
 /// Unhealthy before start, after stop and when a controller loop stopped on an unexpected error; Degraded
 /// while an informer has not synced or its list or watch keeps failing; Healthy otherwise.
 /// </remarks>
+/// <example>
+/// Register one instance as both the hosted service and the health check:
+/// <code>
+/// services.AddSingleton&lt;IController&gt;(ControllerFactory.Create(client, reconciler, options, loggerFactory));
+/// services.AddSingleton&lt;ControllerRunner&gt;();
+/// services.AddHostedService(provider =&gt; provider.GetRequiredService&lt;ControllerRunner&gt;());
+/// services.AddHealthChecks().Add(new HealthCheckRegistration(
+///     "controllers", provider =&gt; provider.GetRequiredService&lt;ControllerRunner&gt;(), failureStatus: null, tags: null));
+/// </code>
+/// </example>
 public sealed class ControllerRunner : IHostedService, IHealthCheck
 {
     private readonly IReadOnlyList<IController> _controllers;
