@@ -87,7 +87,7 @@ internal static class ServeCommand
         }
         catch (IOException exception)
         {
-            log.Error(exception, "Listening on {Listen} failed: {Problem}; choose a free port with --listen", listen, exception.Message);
+            log.Error("Listening on {Listen} failed: {Problem}; choose a free port with --listen", listen, exception.Message);
             return 1;
         }
         finally
