@@ -10,7 +10,7 @@ namespace GbOperator.Resources.Validation;
 /// </remarks>
 internal static partial class MetadataValidator
 {
-    /// <summary>Longest name part of a qualified name, and longest label value.</summary>
+    /// <summary>Maximum length of the name part of a qualified name, and of a label value.</summary>
     public const int QualifiedNameMaxLength = 63;
 
     /// <summary>Maximum total size of all annotation keys and values, in bytes (256 KiB).</summary>
@@ -67,9 +67,9 @@ internal static partial class MetadataValidator
     /// </summary>
     /// <param name="checkedKey">The key as checked, which for annotations is lower-cased.</param>
     /// <param name="shownKey">The key as the user wrote it, for the message; <paramref name="checkedKey"/> when absent.</param>
-    private static void CheckQualifiedName(ViolationList violations, string field, string what, string checkedKey, string? shownKey = null)
+    private static void CheckQualifiedName(ViolationList violations, string field, string keyKind, string checkedKey, string? shownKey = null)
     {
-        var prefix = $"invalid {what} \"{shownKey ?? checkedKey}\": ";
+        var messageStart = $"invalid {keyKind} \"{shownKey ?? checkedKey}\": ";
         var parts = checkedKey.Split('/');
         string name;
 
@@ -84,36 +84,36 @@ internal static partial class MetadataValidator
 
             if (dnsPrefix.Length == 0)
             {
-                violations.Invalid(field, prefix + "prefix part must be non-empty");
+                violations.Invalid(field, messageStart + "prefix part must be non-empty");
             }
             else if (dnsPrefix.Length > DnsNames.SubdomainMaxLength)
             {
-                violations.Invalid(field, prefix + $"prefix part must be no more than {DnsNames.SubdomainMaxLength} characters");
+                violations.Invalid(field, messageStart + $"prefix part must be no more than {DnsNames.SubdomainMaxLength} characters");
             }
             else if (!DnsNames.IsSubdomain(dnsPrefix))
             {
-                violations.Invalid(field, prefix +
+                violations.Invalid(field, messageStart +
                     "prefix part must be a DNS-1123 subdomain of lower-case alphanumeric characters, '-' or '.' that starts and ends with an alphanumeric character (such as 'example.com')");
             }
         }
         else
         {
-            violations.Invalid(field, prefix +
+            violations.Invalid(field, messageStart +
                 "a qualified name must be a name part with an optional DNS subdomain prefix and '/', such as 'MyName' or 'example.com/MyName'");
             return;
         }
 
         if (name.Length == 0)
         {
-            violations.Invalid(field, prefix + "name part must be non-empty");
+            violations.Invalid(field, messageStart + "name part must be non-empty");
         }
         else if (name.Length > QualifiedNameMaxLength)
         {
-            violations.Invalid(field, prefix + $"name part must be no more than {QualifiedNameMaxLength} characters");
+            violations.Invalid(field, messageStart + $"name part must be no more than {QualifiedNameMaxLength} characters");
         }
         else if (!QualifiedNamePart().IsMatch(name))
         {
-            violations.Invalid(field, prefix + NameCharactersRule);
+            violations.Invalid(field, messageStart + NameCharactersRule);
         }
     }
 
