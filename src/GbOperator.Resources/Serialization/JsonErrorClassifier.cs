@@ -63,7 +63,7 @@ internal static partial class JsonErrorClassifier
         return new FieldViolation(path, FieldViolationType.TypeInvalid, $"invalid value: {FirstSentence(message)}");
     }
 
-    /// <summary>Describes a whole number too large for its integer field, or returns <c>null</c> for any other value.</summary>
+    /// <summary>Describes a whole number outside the range of its integer field, or returns <c>null</c> for any other value.</summary>
     private static string? DescribeOutOfRange(string typeName, JsonNode? value)
     {
         if (value?.GetValueKind() != JsonValueKind.Number
@@ -84,14 +84,15 @@ internal static partial class JsonErrorClassifier
             : null;
     }
 
-    /// <summary>Whether the field holds a duration string such as <c>30s</c>, judged by the member name.</summary>
+    /// <summary>Whether the field contains a duration string such as <c>30s</c>, judged by the member name.</summary>
     private static bool IsDurationField(string path)
     {
         var member = path[(path.LastIndexOf('.') + 1)..];
         return DurationMembers.Contains(member);
     }
 
-    /// <summary>Names of the spec members of all kinds that hold a duration string.</summary>
+    /// <summary>Names of the spec members of all kinds that contain a duration string.</summary>
+    /// NOTE: this list is kept by hand, so a new duration field needs its name added here to get the unit hint.
     private static readonly HashSet<string> DurationMembers =
         new(["drainTimeout", "cooldown", "checkInterval", "threshold", "interval", "timeout", "tryDuration", "failDuration", "window"], StringComparer.Ordinal);
 
