@@ -91,8 +91,8 @@ internal static partial class JsonErrorClassifier
         return DurationMembers.Contains(member);
     }
 
+    // NOTE: this list is kept by hand, so a new duration field needs its name added here to get the unit hint.
     /// <summary>Names of the spec members of all kinds that contain a duration string.</summary>
-    /// NOTE: this list is kept by hand, so a new duration field needs its name added here to get the unit hint.
     private static readonly HashSet<string> DurationMembers =
         new(["drainTimeout", "cooldown", "checkInterval", "threshold", "interval", "timeout", "tryDuration", "failDuration", "window"], StringComparer.Ordinal);
 
