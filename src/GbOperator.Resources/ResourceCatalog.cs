@@ -59,6 +59,13 @@ public static class ResourceCatalog
     /// <summary>Every served kind, in discovery order.</summary>
     public static IReadOnlyList<ResourceKind> All { get; } = [BotClusters, ShardMaps, FailoverPolicies];
 
+    /// <summary>Category that API discovery advertises for every served kind, so <c>kubectl get gb</c> lists them all.</summary>
+    public const string Category = "gb";
+
+    /// <summary>Finds the kinds of the category <paramref name="name"/>, ignoring case, in discovery order; empty when no kind has that category.</summary>
+    public static IReadOnlyList<ResourceKind> FindCategory(string name) =>
+        string.Equals(name, Category, StringComparison.OrdinalIgnoreCase) ? All : [];
+
     /// <summary>Finds a kind by kind name, plural, singular or short name, ignoring case; <c>null</c> when unknown.</summary>
     public static ResourceKind? Find(string name) =>
         All.FirstOrDefault(kind =>

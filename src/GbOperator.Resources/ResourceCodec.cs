@@ -51,7 +51,7 @@ public static class ResourceCodec
         }
         catch (JsonException exception)
         {
-            return Failure(ToViolation(exception));
+            return Failure(JsonErrorClassifier.Classify(exception, json));
         }
     }
 

@@ -8,12 +8,13 @@ namespace GbOperator.Resources;
 /// <summary>Validation rules of the served kinds: names, ranges, ports, durations, shard ranges.</summary>
 public static class ResourceValidator
 {
-    /// <summary>Checks every rule on a decoded object, metadata name and namespace included.</summary>
+    /// <summary>Checks every rule on a decoded object, metadata name, namespace, labels and annotations included.</summary>
     /// <returns>Every violation found, empty when the object is valid.</returns>
     /// <remarks>
     /// A BotCluster name must be a DNS-1123 label (at most 63 characters, no dots) because it becomes part of
     /// LXD instance names. Other kinds take a DNS-1123 subdomain, as Kubernetes does. An absent namespace is
-    /// allowed because the API server fills it in from the request path.
+    /// allowed because the API server fills it in from the request path. Label and annotation keys are qualified
+    /// names, and label values are empty or follow the same character rules, as in Kubernetes.
     /// </remarks>
     public static IReadOnlyList<FieldViolation> Validate(Resource resource)
     {
@@ -32,6 +33,9 @@ public static class ResourceValidator
         {
             DnsNames.CheckLabel(violations, "metadata.namespace", resource.Metadata.NamespaceProperty);
         }
+
+        MetadataValidator.CheckLabels(violations, resource.Metadata.Labels);
+        MetadataValidator.CheckAnnotations(violations, resource.Metadata.Annotations);
 
         if (resource.ApiVersion != ApiGroup.ApiVersion)
         {

@@ -128,6 +128,34 @@ public class ResourceCodecTests
     }
 
     [Theory]
+    [InlineData("""{"replicas":99999999999}""", "must be between -2147483648 and 2147483647")]
+    [InlineData("""{"replicas":-99999999999}""", "out of range for a 32-bit integer")]
+    public void Decode_IntegerOutOfRange_ReportsRange(string spec, string message)
+    {
+        var result = ResourceCodec.Decode(WithSpec(spec));
+
+        var violation = result.Violations.Should().ContainSingle().Subject;
+        violation.Field.Should().Be("spec.replicas");
+        violation.Type.Should().Be(FieldViolationType.Invalid);
+        violation.Message.Should().Contain(message);
+        violation.Message.Should().NotContain("must be an integer");
+    }
+
+    [Theory]
+    [InlineData("""{"drainTimeout":30}""", "spec.drainTimeout", "such as \"30s\"")]
+    [InlineData("""{"autoscaling":{"cooldown":5}}""", "spec.autoscaling.cooldown", "such as \"5s\"")]
+    public void Decode_DurationAsNumber_HintsAtUnit(string spec, string field, string hint)
+    {
+        var result = ResourceCodec.Decode(WithSpec(spec));
+
+        var violation = result.Violations.Should().ContainSingle().Subject;
+        violation.Field.Should().Be(field);
+        violation.Type.Should().Be(FieldViolationType.TypeInvalid);
+        violation.Message.Should().Contain("a duration must be a string with a unit");
+        violation.Message.Should().Contain(hint);
+    }
+
+    [Theory]
     [InlineData("""{"replicas":"3"}""", "spec.replicas", "must be an integer")]
     [InlineData("""{"replicas":3.5}""", "spec.replicas", "must be an integer")]
     [InlineData("""{"image":7}""", "spec.image", "must be a string")]

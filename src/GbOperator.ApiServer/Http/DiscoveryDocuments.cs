@@ -71,7 +71,7 @@ internal static class DiscoveryDocuments
                 ["kind"] = kind.Kind,
                 ["verbs"] = ToArray(MainVerbs),
                 ["shortNames"] = ToArray(kind.ShortNames),
-                ["categories"] = ToArray(["gb"]),
+                ["categories"] = ToArray([ResourceCatalog.Category]),
             });
             resources.Add(new JsonObject
             {

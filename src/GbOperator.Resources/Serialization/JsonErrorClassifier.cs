@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace GbOperator.Resources.Serialization;
@@ -6,7 +8,8 @@ namespace GbOperator.Resources.Serialization;
 /// <summary>Turns a System.Text.Json <see cref="JsonException"/> into a <see cref="FieldViolation"/> with a field path.</summary>
 internal static partial class JsonErrorClassifier
 {
-    public static FieldViolation Classify(JsonException exception)
+    /// <summary>Classifies <paramref name="exception"/>, reading the offending value from <paramref name="document"/> when given.</summary>
+    public static FieldViolation Classify(JsonException exception, JsonNode? document = null)
     {
         var message = exception.Message;
         var path = ToFieldPath(exception.Path);
@@ -41,10 +44,87 @@ internal static partial class JsonErrorClassifier
         var conversion = ConversionTarget().Match(message);
         if (conversion.Success)
         {
-            return new FieldViolation(path, FieldViolationType.TypeInvalid, $"invalid value type: must be {DescribeType(conversion.Groups["type"].Value)}");
+            var typeName = conversion.Groups["type"].Value;
+            var value = FindValue(document, exception.Path);
+            if (DescribeOutOfRange(typeName, value) is { } outOfRange)
+            {
+                return new FieldViolation(path, FieldViolationType.Invalid, outOfRange);
+            }
+
+            if (IsDurationField(path) && value?.GetValueKind() == JsonValueKind.Number)
+            {
+                return new FieldViolation(path, FieldViolationType.TypeInvalid,
+                    $"invalid value type: a duration must be a string with a unit, such as \"{value.ToJsonString()}s\", not the number {value.ToJsonString()}");
+            }
+
+            return new FieldViolation(path, FieldViolationType.TypeInvalid, $"invalid value type: must be {DescribeType(typeName)}");
         }
 
         return new FieldViolation(path, FieldViolationType.TypeInvalid, $"invalid value: {FirstSentence(message)}");
+    }
+
+    /// <summary>Describes a whole number outside the range of its integer field, or returns <c>null</c> for any other value.</summary>
+    private static string? DescribeOutOfRange(string typeName, JsonNode? value)
+    {
+        if (value?.GetValueKind() != JsonValueKind.Number
+            || !BigIntegerText().IsMatch(value.ToJsonString()))
+        {
+            return null;
+        }
+
+        (string Bits, long Minimum, long Maximum)? range = typeName switch
+        {
+            _ when typeName.Contains("System.Int32", StringComparison.Ordinal) => ("32", int.MinValue, int.MaxValue),
+            _ when typeName.Contains("System.Int64", StringComparison.Ordinal) => ("64", long.MinValue, long.MaxValue),
+            _ => null,
+        };
+
+        return range is { } bounds
+            ? $"invalid value {value.ToJsonString()}: out of range for a {bounds.Bits}-bit integer, which must be between {bounds.Minimum.ToString(CultureInfo.InvariantCulture)} and {bounds.Maximum.ToString(CultureInfo.InvariantCulture)}"
+            : null;
+    }
+
+    /// <summary>Whether the field contains a duration string such as <c>30s</c>, judged by the member name.</summary>
+    private static bool IsDurationField(string path)
+    {
+        var member = path[(path.LastIndexOf('.') + 1)..];
+        return DurationMembers.Contains(member);
+    }
+
+    // NOTE: this list is kept by hand, so a new duration field needs its name added here to get the unit hint.
+    /// <summary>Names of the spec members of all kinds that contain a duration string.</summary>
+    private static readonly HashSet<string> DurationMembers =
+        new(["drainTimeout", "cooldown", "checkInterval", "threshold", "interval", "timeout", "tryDuration", "failDuration", "window"], StringComparer.Ordinal);
+
+    /// <summary>Finds the node at a System.Text.Json exception path such as <c>$.spec.shards[1]['name']</c>.</summary>
+    private static JsonNode? FindValue(JsonNode? document, string? jsonPath)
+    {
+        if (document is null || string.IsNullOrEmpty(jsonPath))
+        {
+            return null;
+        }
+
+        var node = document;
+        foreach (Match segment in PathSegment().Matches(jsonPath))
+        {
+            if (segment.Groups["index"].Success)
+            {
+                var index = int.Parse(segment.Groups["index"].Value, CultureInfo.InvariantCulture);
+                node = node is JsonArray array && index < array.Count ? array[index] : null;
+            }
+            else
+            {
+                var name = segment.Groups["quoted"].Success ? segment.Groups["quoted"].Value : segment.Groups["name"].Value;
+                node = node is JsonObject obj && obj.TryGetPropertyValue(name, out var child) ? child : null;
+            }
+
+            if (node is null)
+            {
+                return null;
+            }
+        }
+
+        return node;
     }
 
     private static string DescribeType(string typeName) => typeName switch
@@ -89,4 +169,10 @@ internal static partial class JsonErrorClassifier
 
     [GeneratedRegex(@"\['(?<name>[^']*)'\]")]
     private static partial Regex QuotedMember();
+
+    [GeneratedRegex(@"\.(?<name>[^.\[]+)|\['(?<quoted>[^']*)'\]|\[(?<index>\d+)\]")]
+    private static partial Regex PathSegment();
+
+    [GeneratedRegex("^-?[0-9]+$")]
+    private static partial Regex BigIntegerText();
 }

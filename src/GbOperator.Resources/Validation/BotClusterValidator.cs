@@ -31,7 +31,7 @@ internal static partial class BotClusterValidator
         violations.AtLeast($"{prefix}.maxInstances", autoscaling.MaxInstances, 1);
         if (autoscaling.MinInstances > autoscaling.MaxInstances)
         {
-            violations.Invalid($"{prefix}.minInstances", $"must be less than or equal to maxInstances ({autoscaling.MaxInstances})");
+            violations.Invalid($"{prefix}.minInstances", $"{autoscaling.MinInstances} must be less than or equal to maxInstances ({autoscaling.MaxInstances})");
         }
         else if (autoscaling.Enabled && (spec.Replicas < autoscaling.MinInstances || spec.Replicas > autoscaling.MaxInstances))
         {

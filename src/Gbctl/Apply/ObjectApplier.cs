@@ -6,8 +6,13 @@ namespace Gbctl.Apply;
 
 /// <summary>
 /// Client-side apply of one object: create it when missing, otherwise send the three-way merge patch
-/// guarded by the live <c>resourceVersion</c>, retrying when another writer got in between.
+/// guarded by a <c>resourceVersion</c>.
 /// </summary>
+/// <remarks>
+/// As in kubectl, a <c>metadata.resourceVersion</c> in the manifest guards the patch, so the server rejects it
+/// with 409 Conflict when the object changed since that version, and the conflict is reported without a retry.
+/// A manifest without one is guarded by the live <c>resourceVersion</c>, and a conflict is retried with a fresh read.
+/// </remarks>
 internal sealed class ObjectApplier(ApiClient client, TextWriter warnings)
 {
     /// <summary>Field manager recorded by the server for gbctl's writes.</summary>
@@ -24,6 +29,7 @@ internal sealed class ObjectApplier(ApiClient client, TextWriter warnings)
         var desired = LastAppliedConfiguration.Annotate(manifest.Object);
         var itemPath = ResourcePaths.Item(manifest.Kind, manifest.Namespace, manifest.Name);
         var dryRunValue = dryRun ? "All" : null;
+        var manifestResourceVersion = (string?)manifest.Object["metadata"]?["resourceVersion"];
 
         for (var attempt = 1; ; attempt++)
         {
@@ -67,14 +73,14 @@ internal sealed class ObjectApplier(ApiClient client, TextWriter warnings)
                 return new ApplyOutcome(ApplyAction.Unchanged, live, live);
             }
 
-            SetResourceVersionPrecondition(patch, live);
+            SetResourceVersionPrecondition(patch, manifestResourceVersion ?? (string?)live["metadata"]?["resourceVersion"]);
             var patchPath = ResourcePaths.WithQuery(itemPath, ("fieldManager", FieldManager), ("dryRun", dryRunValue));
             try
             {
                 var patched = await client.SendAsync(HttpMethod.Patch, patchPath, patch, MediaTypes.MergePatch, MediaTypes.Json, cancellationToken);
                 return new ApplyOutcome(ApplyAction.Configured, live, patched);
             }
-            catch (ApiException e) when (e.Code == 409 && attempt < MaxAttempts)
+            catch (ApiException e) when (e.Code == 409 && manifestResourceVersion is null && attempt < MaxAttempts)
             {
                 // Another writer changed the object after it was read: read it again and recompute the patch.
             }
@@ -85,10 +91,9 @@ internal sealed class ObjectApplier(ApiClient client, TextWriter warnings)
         }
     }
 
-    /// <summary>Adds the live <c>resourceVersion</c>, so the server rejects the patch with 409 if the object changed meanwhile.</summary>
-    private static void SetResourceVersionPrecondition(JsonObject patch, JsonObject live)
+    /// <summary>Adds <paramref name="resourceVersion"/> to the patch, so the server rejects it with 409 if the object has changed since that version.</summary>
+    private static void SetResourceVersionPrecondition(JsonObject patch, string? resourceVersion)
     {
-        var resourceVersion = (string?)live["metadata"]?["resourceVersion"];
         if (resourceVersion is null)
         {
             return;

@@ -7,7 +7,8 @@ namespace Gbctl.Commands;
 internal sealed record ResourceRequest(ResourceKind Kind, IReadOnlyList<string> Names);
 
 /// <summary>
-/// Parses kubectl's resource arguments: <c>KIND [NAME…]</c>, <c>KIND1,KIND2</c> or <c>KIND/NAME…</c>.
+/// Parses kubectl's resource arguments: <c>KIND [NAME…]</c>, <c>KIND1,KIND2</c> or <c>KIND/NAME…</c>, where
+/// <c>KIND</c> may also be the category <c>gb</c>, which selects every served kind.
 /// </summary>
 internal static class ResourceArguments
 {
@@ -28,7 +29,7 @@ internal static class ResourceArguments
 
         var kinds = arguments[0]
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(KindResolver.Resolve)
+            .SelectMany(KindResolver.ResolveKindOrCategory)
             .Distinct()
             .ToList();
         var names = arguments.Skip(1).ToList();

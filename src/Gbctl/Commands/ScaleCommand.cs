@@ -1,8 +1,11 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Gbctl.Api;
 using Gbctl.Cli;
 using Gbctl.Output;
+using GbOperator.Resources;
 
 namespace Gbctl.Commands;
 
@@ -20,10 +23,12 @@ internal static class ScaleCommand
         {
             Description = "New number of replicas, 0 or more.",
             Required = true,
+            CustomParser = result => ParseWholeNumber(result, "--replicas"),
         };
         var currentReplicas = new Option<int?>("--current-replicas")
         {
             Description = "Scale only if the object has this many replicas now.",
+            CustomParser = result => ParseWholeNumber(result, "--current-replicas"),
         };
 
         var command = new Command("scale", "Set a new size for a BotCluster.") { resources, replicas, currentReplicas };
@@ -51,6 +56,13 @@ internal static class ScaleCommand
         if (replicas < 0)
         {
             throw new CliException($"--replicas must be 0 or more, not {replicas}.");
+        }
+
+        // Only BotClusters have a scale subresource, so a PUT for another kind would fail with a bare NotFound.
+        if (requests.FirstOrDefault(r => r.Kind != ResourceCatalog.BotClusters) is { } unscalable)
+        {
+            throw new CliException(
+                $"{unscalable.Kind.Kind}s cannot be scaled because only {ResourceCatalog.BotClusters.Kind}s have a scale subresource.");
         }
 
         if (requests.Any(r => r.Names.Count == 0))
@@ -91,5 +103,21 @@ internal static class ScaleCommand
         }
 
         return exitCode;
+    }
+
+    /// <summary>Parses the option's token as a 32-bit whole number, adding a parse error that names the option and the value when it is not one.</summary>
+    private static int ParseWholeNumber(ArgumentResult result, string optionName)
+    {
+        var text = result.Tokens.Single().Value;
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        var message = long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+            ? $"invalid value '{text}' for {optionName}: must be at most {int.MaxValue}"
+            : $"invalid value '{text}' for {optionName}: must be a whole number, such as 3";
+        result.AddError(message);
+        return 0;
     }
 }

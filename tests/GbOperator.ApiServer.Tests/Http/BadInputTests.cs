@@ -161,6 +161,37 @@ public abstract class BadInputTests<TServer>(TServer server) : IClassFixture<TSe
         (await CurrentRevisionAsync()).Should().Be(revision);
     }
 
+    [Theory]
+    [InlineData("bad label!", "x")]
+    [InlineData("tier", "a value with spaces")]
+    public async Task Create_InvalidLabel_ReturnsInvalid(string key, string value)
+    {
+        var ns = Manifests.UniqueNamespace();
+        var revision = await CurrentRevisionAsync();
+
+        var response = await server.Client.PostJsonAsync(Manifests.BotClusters(ns),
+            Manifests.BotCluster("web", labels: new Dictionary<string, string> { [key] = value }));
+
+        response.StatusCode.Should().Be((HttpStatusCode)422);
+        Causes(response).Should().Contain(cause => cause.Field == "metadata.labels");
+        (await CurrentRevisionAsync()).Should().Be(revision);
+    }
+
+    [Fact]
+    public async Task Create_InvalidAnnotationKey_ReturnsInvalid()
+    {
+        var ns = Manifests.UniqueNamespace();
+        var revision = await CurrentRevisionAsync();
+        var body = Manifests.BotCluster("web");
+        body["metadata"]!["annotations"] = new JsonObject { ["bad key!!"] = "x" };
+
+        var response = await server.Client.PostJsonAsync(Manifests.BotClusters(ns), body);
+
+        response.StatusCode.Should().Be((HttpStatusCode)422);
+        Causes(response).Should().Contain(cause => cause.Field == "metadata.annotations");
+        (await CurrentRevisionAsync()).Should().Be(revision);
+    }
+
     [Fact]
     public async Task Create_BodyOverLimit_ReturnsTooLarge()
     {

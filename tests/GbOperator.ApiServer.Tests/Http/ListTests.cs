@@ -84,6 +84,20 @@ public abstract class ListTests<TServer>(TServer server) : IClassFixture<TServer
     }
 
     [Fact]
+    public async Task List_PrefixedLabelSelector_ReturnsMatchingItems()
+    {
+        var ns = Manifests.UniqueNamespace();
+        var labels = new Dictionary<string, string> { ["app.kubernetes.io/part-of"] = "gb_suite.1" };
+        await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("labelled", labels: labels));
+        await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("plain"));
+
+        var response = await server.Client.GetJsonAsync(Manifests.BotClusters(ns) + "?labelSelector=" + Uri.EscapeDataString("app.kubernetes.io/part-of=gb_suite.1"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        Names(response.Json).Should().Equal("labelled");
+    }
+
+    [Fact]
     public async Task List_InvalidLabelSelector_ReturnsBadRequest()
     {
         var response = await server.Client.GetJsonAsync(Manifests.BotClusters("default") + "?labelSelector=" + Uri.EscapeDataString("tier in (web"));

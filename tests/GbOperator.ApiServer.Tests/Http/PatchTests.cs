@@ -63,7 +63,7 @@ public abstract class PatchTests<TServer>(TServer server) : IClassFixture<TServe
             [
               {"op":"test","path":"/spec/replicas","value":1},
               {"op":"replace","path":"/spec/replicas","value":4},
-              {"op":"add","path":"/metadata/labels","value":{"app.kubernetes.io~1name":"x"}},
+              {"op":"add","path":"/metadata/labels","value":{"app.kubernetes.io/name":"x"}},
               {"op":"add","path":"/metadata/annotations","value":{"note":"patched"}}
             ]
             """)!;
@@ -72,6 +72,7 @@ public abstract class PatchTests<TServer>(TServer server) : IClassFixture<TServe
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Json["spec"]!["replicas"]!.GetValue<int>().Should().Be(4);
+        response.Json["metadata"]!["labels"]!["app.kubernetes.io/name"]!.GetValue<string>().Should().Be("x");
         response.Json["metadata"]!["annotations"]!["note"]!.GetValue<string>().Should().Be("patched");
     }
 

@@ -11,7 +11,7 @@ public class BotClusterValidationTests
     {
         { "image empty", Cluster(s => s with { Image = "" }), "spec.image", "required value" },
         { "replicas negative", Cluster(s => s with { Replicas = -1 }), "spec.replicas", "greater than or equal to 0" },
-        { "min above max", Cluster(s => s with { Autoscaling = s.Autoscaling with { MinInstances = 11 } }), "spec.autoscaling.minInstances", "must be less than or equal to maxInstances (10)" },
+        { "min above max", Cluster(s => s with { Autoscaling = s.Autoscaling with { MinInstances = 11 } }), "spec.autoscaling.minInstances", "11 must be less than or equal to maxInstances (10)" },
         { "min zero", Cluster(s => s with { Autoscaling = s.Autoscaling with { MinInstances = 0 } }), "spec.autoscaling.minInstances", "greater than or equal to 1" },
         { "replicas below min", Cluster(s => s with { Replicas = 1, Autoscaling = On }), "spec.replicas", "between autoscaling.minInstances (2) and autoscaling.maxInstances (5)" },
         { "replicas above max", Cluster(s => s with { Replicas = 6, Autoscaling = On }), "spec.replicas", "when autoscaling is enabled" },
@@ -104,7 +104,7 @@ public class BotClusterValidationTests
 
         var text = ResourceValidator.Validate(cluster).Single().ToString();
 
-        text.Should().Be("spec.autoscaling.minInstances: must be less than or equal to maxInstances (10)");
+        text.Should().Be("spec.autoscaling.minInstances: 12 must be less than or equal to maxInstances (10)");
     }
 
     [Fact]

@@ -64,6 +64,40 @@ public sealed class ApplyCommandTests : ServerTest
     }
 
     [Fact]
+    public async Task Apply_StaleResourceVersion_ReportsConflict()
+    {
+        await Server.RunAsync("apply", "-f", Server.Example("botcluster.yaml"));
+        var saved = await Server.RunAsync("get", "bc", "demo", "-o", "json");
+        await Server.RunAsync("scale", "bc", "demo", "--replicas", "5");
+        var stale = saved.Output.Replace("\"replicas\": 3", "\"replicas\": 2");
+
+        var result = await Server.RunWithInputAsync(stale, "apply", "-f", "-");
+        var live = await Server.RunAsync("get", "bc", "demo", "-o", "json");
+
+        stale.Should().Contain("\"resourceVersion\"").And.Contain("\"replicas\": 2");
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Output.Should().BeEmpty();
+        result.Error.Should().StartWith("Error from server (Conflict): ");
+        result.Error.Should().Contain("the object has been modified");
+        live.Output.Should().Contain("\"replicas\": 5");
+    }
+
+    [Fact]
+    public async Task Apply_CurrentResourceVersion_Configures()
+    {
+        await Server.RunAsync("apply", "-f", Server.Example("botcluster.yaml"));
+        var current = await Server.RunAsync("get", "bc", "demo", "-o", "json");
+        var edited = current.Output.Replace("\"replicas\": 3", "\"replicas\": 2");
+
+        var result = await Server.RunWithInputAsync(edited, "apply", "-f", "-");
+        var live = await Server.RunAsync("get", "bc", "demo", "-o", "json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Be("botcluster.generalbots.ai/demo configured\n");
+        live.Output.Should().Contain("\"replicas\": 2");
+    }
+
+    [Fact]
     public async Task Apply_ObjectWithoutAnnotation_WarnsAndAddsIt()
     {
         var manifest = ManifestReader.Read(await File.ReadAllTextAsync(Server.Example("shardmap.yaml")), "shardmap.yaml")[0].Object;

@@ -38,6 +38,24 @@ public sealed class GetCommandTests : ServerTest
         result.Output.Should().Be("botcluster.generalbots.ai/demo\n", result.ToString());
     }
 
+    [Fact]
+    public async Task Get_Category_ListsEveryAdvertisedKind()
+    {
+        await ApplyExamplesAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(Server.Address) };
+        var discovery = JsonNode.Parse(await http.GetStringAsync("/apis/generalbots.ai/v1alpha1"))!;
+        var advertised = discovery["resources"]!.AsArray()
+            .Where(resource => resource!["categories"]?.AsArray().Any(category => (string?)category == "gb") == true)
+            .Select(resource => $"{(string)resource!["singularName"]!}.generalbots.ai/demo")
+            .ToList();
+
+        var result = await Server.RunAsync("get", "gb", "-o", "name");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        advertised.Should().HaveCount(3);
+        result.Output.TrimEnd('\n').Split('\n').Should().Equal(advertised);
+    }
+
     [Theory]
     [InlineData("sm", "shardmap.generalbots.ai/demo\n")]
     [InlineData("fp", "failoverpolicy.generalbots.ai/demo\n")]

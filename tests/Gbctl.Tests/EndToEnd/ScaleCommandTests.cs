@@ -51,6 +51,34 @@ public sealed class ScaleCommandTests : ServerTest
     }
 
     [Fact]
+    public async Task Scale_ShardMap_ReportsNoScaleSubresource()
+    {
+        await Server.RunAsync("apply", "-f", Server.ExamplesPath);
+
+        var result = await Server.RunAsync("scale", "sm", "demo", "--replicas", "2");
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().Contain("ShardMaps cannot be scaled because only BotClusters have a scale subresource");
+        result.Error.Should().NotContain("NotFound");
+    }
+
+    [Theory]
+    [InlineData("--replicas", "abc")]
+    [InlineData("--current-replicas", "two")]
+    public async Task Scale_NonNumericReplicas_NamesOptionAndValue(string option, string value)
+    {
+        var arguments = option == "--replicas"
+            ? new[] { "scale", "bc", "demo", "--replicas", value }
+            : new[] { "scale", "bc", "demo", "--replicas", "2", option, value };
+
+        var result = await Server.RunAsync(arguments);
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().Contain($"invalid value '{value}' for {option}: must be a whole number");
+        result.Error.Should().NotContain("System.Int32");
+    }
+
+    [Fact]
     public async Task Scale_MissingReplicasFlag_ShowsUsage()
     {
         var result = await Server.RunAsync("scale", "bc", "demo");
