@@ -19,9 +19,6 @@ namespace GbOperator.Resources.Crds;
 /// </remarks>
 public static class CustomResourceDefinitionBuilder
 {
-    /// <summary>The category every kind belongs to, so <c>kubectl get generalbots</c> lists them all.</summary>
-    public const string Category = "generalbots";
-
     /// <summary>Builds the CRD of <paramref name="kind"/> as a JSON object.</summary>
     public static JsonObject Build(ResourceKind kind)
     {
@@ -51,7 +48,7 @@ public static class CustomResourceDefinitionBuilder
                     ["kind"] = kind.Kind,
                     ["listKind"] = kind.ListKind,
                     ["shortNames"] = new JsonArray(kind.ShortNames.Select(name => (JsonNode?)name).ToArray()),
-                    ["categories"] = new JsonArray(Category),
+                    ["categories"] = new JsonArray(ResourceCatalog.Category),
                 },
                 ["versions"] = new JsonArray(version),
             },
