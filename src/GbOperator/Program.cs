@@ -1,1 +1,3 @@
-return 0;
+using GbOperator;
+
+return await GbOperatorCommand.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using GbOperator.ApiServer.Hosting;
+using GbOperator.Storage;
+using Serilog;
+using Serilog.Events;
+using Serilog.Extensions.Logging;
+
+namespace GbOperator;
+
+/// <summary>The <c>serve</c> command: runs the API server over the chosen store until SIGTERM or Ctrl-C.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var store = new Option<string?>("--store")
+        {
+            Description = "Store URL: etcd://HOST:PORT[,HOST:PORT...] or sqlite://PATH. Default: embedded SQLite at "
+                + "$GBO_STATE_DIR/gb-operator.db, else /var/lib/gb-operator/state.db as root, else ~/.gb/state.db.",
+        };
+        var listen = new Option<string>("--listen")
+        {
+            Description = "Address and port of the plain-HTTP API, as ADDRESS:PORT.",
+            DefaultValueFactory = _ => "127.0.0.1:6443",
+        };
+        var command = new Command("serve", "Serve the Kubernetes-style API of GbOperator.") { store, listen };
+        command.SetAction((parseResult, cancellationToken) =>
+            RunAsync(parseResult.GetValue(store), parseResult.GetValue(listen)!, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string? storeUrl, string listen, CancellationToken cancellationToken)
+    {
+        Log.Logger = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}")
+            .CreateLogger();
+        var log = Log.ForContext("SourceContext", "gb-operator");
+        try
+        {
+            try
+            {
+                ListenAddress.Parse(listen);
+            }
+            catch (FormatException exception)
+            {
+                log.Error("Invalid --listen value: {Problem}", exception.Message);
+                return 2;
+            }
+
+            var url = storeUrl ?? DefaultStore.SqliteUrl();
+            IResourceStore store;
+            try
+            {
+                store = ResourceStoreFactory.Open(url, new SerilogLoggerFactory(Log.Logger));
+            }
+            catch (Exception exception) when (exception is ArgumentException or FormatException or NotSupportedException or StoreException)
+            {
+                log.Error("Cannot open the store {StoreUrl}: {Problem}", Redact(url), exception.Message);
+                return 2;
+            }
+
+            await using (store)
+            {
+                var options = new ApiServerOptions
+                {
+                    ConfigureBuilder = builder => builder.Services.AddSerilog(),
+                    ConfigureApplication = application => application.UseSerilogRequestLogging(),
+                };
+                await using var host = await ApiServerHost.StartAsync(store, listen, options, cancellationToken);
+                log.Information("Serving the API on {Address} with the store {StoreUrl}", host.BaseAddress, Redact(url));
+                try
+                {
+                    await host.WaitForShutdownAsync(cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // SIGTERM or Ctrl-C: disposing the host closes the watches and stops Kestrel.
+                }
+
+                log.Information("Stopping the API server");
+            }
+
+            return 0;
+        }
+        catch (IOException exception)
+        {
+            log.Error(exception, "Cannot listen on {Listen}: {Problem}", listen, exception.Message);
+            return 1;
+        }
+        finally
+        {
+            await Log.CloseAndFlushAsync();
+        }
+    }
+
+    /// <summary>Returns the store URL without a user name or password, for logging.</summary>
+    private static string Redact(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
+            ? url.Replace(uri.UserInfo + "@", string.Empty, StringComparison.Ordinal)
+            : url;
+}

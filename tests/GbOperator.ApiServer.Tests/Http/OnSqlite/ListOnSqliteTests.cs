@@ -1,0 +1,5 @@
+using GbOperator.ApiServer.Tests.Infrastructure;
+
+namespace GbOperator.ApiServer.Tests.Http.OnSqlite;
+
+public sealed class ListOnSqliteTests(SqliteApiServerFixture server) : ListTests<SqliteApiServerFixture>(server);
