@@ -1,0 +1,10 @@
+using GbOperator.Infrastructure.Tests;
+
+namespace GbOperator.EndToEnd.Tests;
+
+/// <summary>Tests that share the real LXD and Caddy; they run one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class EndToEndCollection : ICollectionFixture<LocalServicesFixture>
+{
+    public const string Name = "end to end";
+}
