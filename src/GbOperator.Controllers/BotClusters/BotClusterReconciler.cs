@@ -112,7 +112,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         string specHash = SpecHash.Compute(spec);
         var active = owned.Where(instance => !instance.IsDraining).ToList();
         var views = await CheckHealthAsync(spec, active, specHash, cancellationToken);
-        var plan = RolloutPlanner.Plan(spec.Replicas, views.Values.ToList());
+        var plan = RolloutPlanner.Plan(spec.Replicas, views.Values.ToList(), owned.Count(instance => instance.IsDraining));
 
         // Take drained and failed instances out of the routes before anything stops them.
         var now = _timeProvider.GetUtcNow();

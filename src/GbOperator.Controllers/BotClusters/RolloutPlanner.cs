@@ -8,7 +8,10 @@ namespace GbOperator.Controllers.BotClusters;
 /// </remarks>
 internal static class RolloutPlanner
 {
-    public static RolloutPlan Plan(int replicas, IReadOnlyList<InstanceView> active)
+    /// <param name="replicas">Desired instance count.</param>
+    /// <param name="active">Instances that are not draining.</param>
+    /// <param name="draining">Number of instances still draining; a rollout waits for them before its next surge.</param>
+    public static RolloutPlan Plan(int replicas, IReadOnlyList<InstanceView> active, int draining)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(replicas);
 
@@ -27,9 +30,9 @@ internal static class RolloutPlanner
             return new RolloutPlan(0, ChooseDrains(replicas, healthy, outdated.Count > 0), replace);
         }
 
-        // At the desired count: surge one new instance while nothing up-to-date is still starting.
+        // At the desired count: surge one new instance once nothing up-to-date is starting and nothing drains.
         bool starting = healthy.Any(instance => instance.UpToDate && !instance.Ready);
-        int surge = outdated.Count > 0 && !starting ? 1 : 0;
+        int surge = outdated.Count > 0 && !starting && draining == 0 ? 1 : 0;
         return new RolloutPlan(surge, [], replace);
     }
 
