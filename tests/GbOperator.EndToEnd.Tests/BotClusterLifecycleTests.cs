@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using GbOperator.Controllers.BotClusters;
 using GbOperator.Infrastructure.Caddy;
 using GbOperator.Infrastructure.Tests;
+using GbOperator.Resources.BotClusters;
 
 namespace GbOperator.EndToEnd.Tests;
 
@@ -16,7 +17,14 @@ public sealed class BotClusterLifecycleTests(LocalServicesFixture services)
         await using var environment = await OperatorTestEnvironment.StartAsync(services);
         int listenPort = FreePort.Next();
 
-        await environment.CreateAsync(environment.NewCluster("web", 3, listenPort));
+        var spec = environment.NewCluster("web", 3, listenPort);
+        await environment.CreateAsync(spec with
+        {
+            Spec = spec.Spec with
+            {
+                Limits = spec.Spec.Limits with { DiskPriority = 5, Network = new NetworkLimits { Ingress = "100Mbit" } },
+            },
+        });
         var cluster = await environment.WaitForStatusAsync("web", c => OperatorTestEnvironment.IsReady(c, 3), Deadline, "3 instances are ready");
 
         var instances = await environment.ListInstancesAsync();
@@ -25,6 +33,9 @@ public sealed class BotClusterLifecycleTests(LocalServicesFixture services)
         instances.Should().OnlyContain(instance => instance.Config["user.gbo.owner-uid"] == cluster.Metadata.Uid);
         instances.Should().OnlyContain(instance => instance.Config["limits.memory"] == "256MiB");
         cluster.Status!.Instances.Should().OnlyContain(instance => instance.HostPort != null && instance.Ready && !instance.Draining);
+        var limits = cluster.Status.Conditions!.Single(condition => condition.Type == "LimitsApplied");
+        limits.Status.Should().Be("False");
+        limits.Message.Should().Contain("limits.disk.priority").And.Contain("limits.network");
         var names = await RequestInstanceNamesAsync(listenPort, count: 30);
         names.Should().BeEquivalentTo(instances.Select(instance => instance.Name));
     }
