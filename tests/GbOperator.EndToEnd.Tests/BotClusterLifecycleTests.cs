@@ -12,7 +12,7 @@ public sealed class BotClusterLifecycleTests(LocalServicesFixture services)
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
 
     [Fact]
-    public async Task BotCluster_ThreeReplicas_ServesFromAllThroughCaddy()
+    public async Task BotCluster_ThreeReplicas_AllReachable()
     {
         await using var environment = await OperatorTestEnvironment.StartAsync(services);
         int listenPort = FreePort.Next();
@@ -41,7 +41,7 @@ public sealed class BotClusterLifecycleTests(LocalServicesFixture services)
     }
 
     [Fact]
-    public async Task BotCluster_Deleted_RemovesOnlyItsRoutesAndInstances()
+    public async Task BotCluster_Deleted_LeavesOthersUntouched()
     {
         await using var environment = await OperatorTestEnvironment.StartAsync(services);
         int keptPort = FreePort.Next();

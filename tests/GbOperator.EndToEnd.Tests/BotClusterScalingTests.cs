@@ -42,7 +42,6 @@ public sealed class BotClusterScalingTests(LocalServicesFixture services)
         var original = (await environment.ListInstancesAsync()).Select(instance => instance.Name).ToHashSet();
         await using var sampler = new RouteSampler(environment, "roll", TimeSpan.FromSeconds(110));
         int maxInstances = 0;
-        using var counting = new CancellationTokenSource(TimeSpan.FromSeconds(110));
 
         await environment.UpdateSpecAsync("roll", spec => spec with { Limits = spec.Limits with { Memory = "320MiB" } });
         await Wait.UntilAsync(

@@ -2,9 +2,9 @@ namespace GbOperator.Controllers.BotClusters;
 
 /// <summary>Decides how many instances to create and which ones to drain, one step at a time.</summary>
 /// <remarks>
-/// Rules: failed instances are replaced; missing instances are created; a rollout surges one up-to-date instance
-/// and drains an outdated one only after the new one is ready, so ready capacity never falls below the desired
-/// count; a ready instance is drained only while the remaining ready instances still cover the desired count.
+/// Failed instances are replaced and missing instances are created. A rollout surges one up-to-date instance and
+/// drains an outdated one only after the new one is ready, so ready capacity stays at the desired count. A ready
+/// instance is drained only while the remaining ready instances still cover the desired count.
 /// </remarks>
 internal static class RolloutPlanner
 {

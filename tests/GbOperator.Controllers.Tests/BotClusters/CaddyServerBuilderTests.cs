@@ -82,7 +82,7 @@ public class CaddyServerBuilderTests
     }
 
     [Fact]
-    public void Build_ApiRoute_RoundRobinWithActiveAndPassiveChecks()
+    public void Build_ApiRoute_RoundRobinWithChecks()
     {
         var proxy = Route(Build(), "/api/*")["handle"]![0]!;
 
@@ -94,7 +94,7 @@ public class CaddyServerBuilderTests
     }
 
     [Fact]
-    public void Build_CatchAllRoute_UsesFirstWithoutActiveChecks()
+    public void Build_CatchAllRoute_UsesFirst()
     {
         var proxy = Route(Build(), "/*")["handle"]![0]!;
 

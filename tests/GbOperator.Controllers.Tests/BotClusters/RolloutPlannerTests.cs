@@ -96,7 +96,7 @@ public class RolloutPlannerTests
     }
 
     [Fact]
-    public void Plan_ReadyBelowDesired_DrainsOnlyNotReadyExcess()
+    public void Plan_ReadyBelowDesired_KeepsReady()
     {
         var plan = RolloutPlanner.Plan(2, [Instance("a"), Instance("b", ready: false), Instance("c", ready: false)], draining: 0);
 

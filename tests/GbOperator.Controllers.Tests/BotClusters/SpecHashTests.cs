@@ -50,7 +50,7 @@ public class SpecHashTests
     }
 
     [Fact]
-    public void RenderEnv_Spec_WritesPortFirstThenSortedKeys()
+    public void RenderEnv_Spec_PortFirstKeysSorted()
     {
         string env = InstanceLauncher.RenderEnv(Spec with { Env = new Dictionary<string, string> { ["Z"] = "1", ["PORT"] = "1", ["A"] = "x" } });
 
