@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using GbOperator.Controllers.BotClusters;
 using GbOperator.Infrastructure.Caddy;
+using GbOperator.Infrastructure.Lxd;
 using GbOperator.Infrastructure.Tests;
 using GbOperator.Resources.BotClusters;
 
@@ -85,6 +86,36 @@ public sealed class BotClusterLifecycleTests(LocalServicesFixture services)
             "a new instance replaces the deleted one");
         var instances = await environment.ListInstancesAsync();
         instances.Select(instance => instance.Name).Should().BeEquivalentTo(cluster.Status!.Instances.Select(instance => instance.Name));
+        (await RequestInstanceNamesAsync(listenPort, count: 10)).Should().NotContain(victim);
+    }
+
+    [Fact]
+    public async Task Instance_StaysUnhealthy_IsReplaced()
+    {
+        await using var environment = await OperatorTestEnvironment.StartAsync(services);
+        int listenPort = FreePort.Next();
+        var spec = environment.NewCluster("sick", 2, listenPort);
+        // With DB_CHECK=tcp and DATABASE_URL at its own port, the stand-in's /api/health passes without PostgreSQL.
+        await environment.CreateAsync(spec with
+        {
+            Spec = spec.Spec with
+            {
+                Env = new Dictionary<string, string> { ["DB_CHECK"] = "tcp", ["DATABASE_URL"] = "127.0.0.1:8080" },
+                HealthCheck = spec.Spec.HealthCheck with { Path = "/api/health" },
+            },
+        });
+        await environment.WaitForStatusAsync("sick", c => OperatorTestEnvironment.IsReady(c, 2), Deadline, "2 instances are ready");
+        string victim = (await environment.ListInstancesAsync())[0].Name;
+
+        await environment.Lxd.PushFileAsync(
+            environment.Project, victim, "/opt/gbo/health-override", "degraded\n"u8.ToArray(), LxdFileOwnership.RootReadable, CancellationToken.None);
+
+        await environment.WaitForStatusAsync(
+            "sick",
+            c => OperatorTestEnvironment.IsReady(c, 2) && c.Status!.Instances.All(instance => instance.Name != victim),
+            Deadline,
+            "a new instance replaces the unhealthy one");
+        (await environment.ListInstancesAsync()).Should().NotContain(instance => instance.Name == victim);
         (await RequestInstanceNamesAsync(listenPort, count: 10)).Should().NotContain(victim);
     }
 
