@@ -8,7 +8,7 @@ using GbOperator.Resources.BotClusters;
 namespace GbOperator.EndToEnd.Tests;
 
 [Collection(EndToEndCollection.Name)]
-public sealed class BotClusterLifecycleTests(LocalServicesFixture services)
+public sealed class BotClusterLifecycleTests(EndToEndFixture services)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
 

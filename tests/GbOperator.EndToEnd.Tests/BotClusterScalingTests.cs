@@ -4,7 +4,7 @@ using GbOperator.Infrastructure.Tests;
 namespace GbOperator.EndToEnd.Tests;
 
 [Collection(EndToEndCollection.Name)]
-public sealed class BotClusterScalingTests(LocalServicesFixture services)
+public sealed class BotClusterScalingTests(EndToEndFixture services)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
 

@@ -20,14 +20,14 @@ namespace GbOperator.EndToEnd.Tests;
 /// </summary>
 internal sealed class OperatorTestEnvironment : IAsyncDisposable
 {
-    private readonly LocalServicesFixture _services;
+    private readonly EndToEndFixture _services;
     private readonly string _folder;
     private readonly IResourceStore _store;
     private readonly ApiServerHost _apiServer;
     private readonly HttpClient _apiClient;
     private readonly List<string> _caddyIds = [];
 
-    private OperatorTestEnvironment(LocalServicesFixture services, string folder, IResourceStore store, ApiServerHost apiServer, string project)
+    private OperatorTestEnvironment(EndToEndFixture services, string folder, IResourceStore store, ApiServerHost apiServer, string project)
     {
         _services = services;
         _folder = folder;
@@ -50,7 +50,7 @@ internal sealed class OperatorTestEnvironment : IAsyncDisposable
 
     public BotClusterControllerHost? Controllers { get; private set; }
 
-    public static async Task<OperatorTestEnvironment> StartAsync(LocalServicesFixture services)
+    public static async Task<OperatorTestEnvironment> StartAsync(EndToEndFixture services)
     {
         string folder = Directory.CreateTempSubdirectory("gbo-e2e-").FullName;
         var store = ResourceStoreFactory.Open($"sqlite://{folder}/state.db", NullLoggerFactory.Instance);
