@@ -33,6 +33,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
     private readonly RoutePublisher _routes;
     private readonly HealthProber _prober;
     private readonly HealthTracker _health = new();
+    private readonly InstanceRemover _remover;
 
     /// <summary>Creates the reconciler.</summary>
     /// <param name="clusters">Client of the API server's BotCluster resource.</param>
@@ -67,6 +68,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         _launcher = new InstanceLauncher(lxd, options, new Random(), loggerFactory.CreateLogger<InstanceLauncher>());
         _routes = new RoutePublisher(caddy, loggerFactory.CreateLogger<RoutePublisher>());
         _prober = new HealthProber(healthClient, loggerFactory.CreateLogger<HealthProber>());
+        _remover = new InstanceRemover(lxd, options, _timeProvider, _health, loggerFactory.CreateLogger<InstanceRemover>());
     }
 
     /// <inheritdoc/>
@@ -88,7 +90,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         if (!IsLoopbackListenAddress(spec.Routing.ListenAddress))
         {
             string message = $"spec.routing.listenAddress '{spec.Routing.ListenAddress}' is not allowed: use 127.0.0.1:PORT.";
-            await WriteStatusAsync(resource, Observation([], new HashSet<string>(), []), new RolloutPlan(0, [], []), message, cancellationToken);
+            await WriteStatusAsync(resource, new ClusterObservation([], new HashSet<string>(), []), new RolloutPlan(0, [], []), message, cancellationToken);
             return ReconcileResult.Failure(message, terminal: true);
         }
 
@@ -137,7 +139,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         foreach (string failed in plan.Replace)
         {
             BotClusterLog.Replacing(_logger, failed, spec.HealthCheck.Retries);
-            await DeleteInstanceAsync(failed, TimeSpan.Zero, cancellationToken);
+            await _remover.DeleteAsync(failed, TimeSpan.Zero, cancellationToken);
         }
 
         var created = new List<string>();
@@ -150,14 +152,14 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         var draining = owned.Where(instance => instance.IsDraining || drainedNow.Contains(instance.Name))
             .Select(instance => instance.IsDraining ? instance : instance with { DrainingSince = now })
             .ToList();
-        var stopped = await FinishDrainsAsync(spec, draining, cancellationToken);
+        var stopped = await _remover.FinishDrainsAsync(spec, draining, cancellationToken);
 
         // Write status from what is left.
         var remaining = owned
             .Where(instance => !plan.Replace.Contains(instance.Name) && !stopped.Contains(instance.Name))
             .Select(instance => drainedNow.Contains(instance.Name) ? instance with { DrainingSince = now } : instance)
             .ToList();
-        var observation = Observation(remaining, ready, created);
+        var observation = new ClusterObservation(remaining, ready, created);
         await WriteStatusAsync(resource, observation, plan, invalidListen: null, cancellationToken);
 
         bool converged = plan.IsEmpty && draining.Count == stopped.Count && ready.Count == spec.Replicas
@@ -202,7 +204,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         var all = await _lxd.ListInstancesAsync(_options.LxdProject, includeState: false, cancellationToken);
         foreach (var instance in all.Where(instance => InstanceOwner.Read(instance)?.IsNamed(ns, name) == true))
         {
-            await DeleteInstanceAsync(instance.Name, _options.StopTimeout, cancellationToken);
+            await _remover.DeleteAsync(instance.Name, _options.StopTimeout, cancellationToken);
         }
     }
 
@@ -241,7 +243,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
             foreach (var (instance, _) in group)
             {
                 BotClusterLog.DeletingOrphan(_logger, instance.Name, owner.Namespace, owner.Name, owner.Uid);
-                await DeleteInstanceAsync(instance.Name, _options.StopTimeout, cancellationToken);
+                await _remover.DeleteAsync(instance.Name, _options.StopTimeout, cancellationToken);
             }
         }
     }
@@ -277,76 +279,12 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         {
             foreach (var view in views.Values.ToList())
             {
-                int connections = await CountConnectionsAsync(view.Name, spec.Port, cancellationToken);
+                int connections = await _remover.CountConnectionsAsync(view.Name, spec.Port, cancellationToken);
                 views[view.Name] = view with { Connections = connections };
             }
         }
 
         return views;
-    }
-
-    /// <summary>Stops and deletes draining instances whose connections ended or whose drain timeout passed.</summary>
-    /// <returns>Names of the instances deleted.</returns>
-    private async Task<HashSet<string>> FinishDrainsAsync(BotClusterSpec spec, List<ObservedInstance> draining, CancellationToken cancellationToken)
-    {
-        var deleted = new HashSet<string>(StringComparer.Ordinal);
-        var drainTimeout = Duration.TryParse(spec.DrainTimeout, out var parsed) ? parsed : TimeSpan.FromSeconds(30);
-        var now = _timeProvider.GetUtcNow();
-        foreach (var instance in draining)
-        {
-            var elapsed = now - instance.DrainingSince!.Value;
-            if (instance.Instance.IsRunning)
-            {
-                if (elapsed < _options.MinimumDrainTime)
-                {
-                    continue;
-                }
-
-                int connections = await CountConnectionsAsync(instance.Name, spec.Port, cancellationToken);
-                if (connections > 0 && elapsed < drainTimeout)
-                {
-                    BotClusterLog.StillDraining(_logger, instance.Name, connections, elapsed);
-                    continue;
-                }
-
-                BotClusterLog.Drained(_logger, instance.Name, connections, elapsed);
-            }
-
-            await DeleteInstanceAsync(instance.Name, _options.StopTimeout, cancellationToken);
-            deleted.Add(instance.Name);
-        }
-
-        return deleted;
-    }
-
-    private async Task<int> CountConnectionsAsync(string instance, int port, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _lxd.CountEstablishedConnectionsAsync(_options.LxdProject, instance, port, cancellationToken);
-        }
-        catch (LxdException exception)
-        {
-            BotClusterLog.ConnectionCountFailed(_logger, exception, instance);
-            return 0;
-        }
-    }
-
-    /// <summary>Stops the instance (SIGTERM, then a kill after <paramref name="stopTimeout"/>) and deletes it.</summary>
-    private async Task DeleteInstanceAsync(string instance, TimeSpan stopTimeout, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _lxd.StopInstanceAsync(_options.LxdProject, instance, stopTimeout, cancellationToken);
-            await _lxd.DeleteInstanceAsync(_options.LxdProject, instance, cancellationToken);
-            BotClusterLog.InstanceDeleted(_logger, instance);
-        }
-        catch (LxdNotFoundException)
-        {
-            // Someone else deleted it first.
-        }
-
-        _health.Forget(instance);
     }
 
     private async Task AddFinalizerAsync(string ns, string name, CancellationToken cancellationToken)
@@ -361,9 +299,6 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         await _clusters.UpdateAsync(fresh, cancellationToken);
         BotClusterLog.FinalizerAdded(_logger, Finalizer);
     }
-
-    private static ClusterObservation Observation(IReadOnlyList<ObservedInstance> instances, IReadOnlySet<string> ready, IReadOnlyList<string> created) =>
-        new(instances, ready, created);
 
     /// <summary>Writes status through the status subresource, only when it changed.</summary>
     private async Task WriteStatusAsync(

@@ -76,6 +76,8 @@ internal sealed class InstanceLauncher(ILxdClient lxd, BotClusterReconcilerOptio
         byte[] env = Encoding.UTF8.GetBytes(RenderEnv(spec));
         await lxd.PushFileAsync(options.LxdProject, name, EnvFilePath, env, LxdFileOwnership.RootReadable, cancellationToken);
 
+        // NOTE: when another process took the recorded host port, the start fails on every pass until the port
+        // is free again, because the port is kept in user.gbo.host-port and not reallocated.
         try
         {
             await lxd.StartInstanceAsync(options.LxdProject, name, cancellationToken);
