@@ -9,6 +9,7 @@ using GbOperator.Resources;
 using GbOperator.Resources.BotClusters;
 using GbOperator.Storage;
 using k8s.Models;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GbOperator.EndToEnd.Tests;
@@ -54,7 +55,9 @@ internal sealed class OperatorTestEnvironment : IAsyncDisposable
     {
         string folder = Directory.CreateTempSubdirectory("gbo-e2e-").FullName;
         var store = ResourceStoreFactory.Open($"sqlite://{folder}/state.db", NullLoggerFactory.Instance);
-        var apiServer = await ApiServerHost.StartAsync(store);
+        var apiServer = await ApiServerHost.StartAsync(
+            store,
+            options: new ApiServerOptions { ConfigureBuilder = builder => builder.Logging.ClearProviders() });
         string project = $"gbe-{Guid.NewGuid():N}"[..12];
         var environment = new OperatorTestEnvironment(services, folder, store, apiServer, project);
         await environment.StartControllersAsync();
