@@ -1,3 +1,4 @@
+using GbOperator.Controllers.BotClusters;
 using GbOperator.Infrastructure.Lxd;
 using GbOperator.Infrastructure.Tests;
 
@@ -97,6 +98,48 @@ public sealed class BotClusterScalingTests(EndToEndFixture services)
         instances.Should().ContainSingle(instance => instance.Name == "stranger");
         instances.Should().HaveCount(5);
         (await BotClusterLifecycleTests.RequestInstanceNamesAsync(listenPort, count: 40)).Should().HaveCount(4);
+    }
+
+    [Fact]
+    public async Task StoppedOwnedInstance_AfterRestart_IsAdoptedWithItsPort()
+    {
+        await using var environment = await OperatorTestEnvironment.StartAsync(services);
+        int listenPort = FreePort.Next();
+        var cluster = await environment.CreateAsync(environment.NewCluster("resume", 0, listenPort));
+        cluster = await environment.WaitForStatusAsync("resume", c => OperatorTestEnvironment.IsReady(c, 0), Deadline, "the empty cluster is ready");
+        await environment.StopControllersAsync();
+        // The state a crash between creating and starting an instance leaves behind.
+        int hostPort = FreePort.Next();
+        await environment.Lxd.CreateInstanceAsync(
+            environment.Project,
+            new LxdInstanceSpec
+            {
+                Name = "resume-left",
+                ImageAlias = "botserver-standin",
+                Config = new Dictionary<string, string>
+                {
+                    ["user.gbo.owner-kind"] = "BotCluster",
+                    ["user.gbo.owner-namespace"] = "default",
+                    ["user.gbo.owner-name"] = "resume",
+                    ["user.gbo.owner-uid"] = cluster.Metadata.Uid,
+                    ["user.gbo.host-port"] = hostPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["user.gbo.spec-hash"] = SpecHash.Compute(cluster.Spec with { Replicas = 1 }),
+                    ["limits.cpu"] = "1",
+                    ["limits.memory"] = "256MiB",
+                },
+                Devices = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["botserver"] = LxdDevices.Proxy(hostPort, 8080) },
+            },
+            CancellationToken.None);
+
+        await environment.UpdateSpecAsync("resume", spec => spec with { Replicas = 1 });
+        await environment.StartControllersAsync();
+
+        var ready = await environment.WaitForStatusAsync("resume", c => OperatorTestEnvironment.IsReady(c, 1), Deadline, "1 instance is ready");
+        var instances = await environment.ListInstancesAsync();
+        instances.Should().ContainSingle().Which.Name.Should().Be("resume-left");
+        instances[0].IsRunning.Should().BeTrue();
+        ready.Status!.Instances.Single().HostPort.Should().Be(hostPort);
+        (await BotClusterLifecycleTests.RequestInstanceNamesAsync(listenPort, count: 3)).Should().Equal("resume-left");
     }
 
     /// <summary>Creates a stopped instance by hand, as another tool or an earlier cluster with the same name would.</summary>
