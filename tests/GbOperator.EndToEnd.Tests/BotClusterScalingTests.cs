@@ -101,7 +101,7 @@ public sealed class BotClusterScalingTests(EndToEndFixture services)
     }
 
     [Fact]
-    public async Task StoppedOwnedInstance_AfterRestart_IsAdoptedWithItsPort()
+    public async Task StoppedInstance_AfterRestart_IsAdopted()
     {
         await using var environment = await OperatorTestEnvironment.StartAsync(services);
         int listenPort = FreePort.Next();
