@@ -130,6 +130,7 @@ internal static class ServeCommand
     }
 
     /// <summary>Starts the BotCluster controller, which talks HTTP to this process's own listener.</summary>
+    /// <remarks>NOTE: /healthz does not include the controller's loop health yet, although the runner implements a health check.</remarks>
     private static async Task<BotClusterControllerHost> StartControllersAsync(
         Uri apiServer, ControllerSwitches switches, Serilog.ILogger log, CancellationToken cancellationToken)
     {
