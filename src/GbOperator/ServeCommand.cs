@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GbOperator.ApiServer.Hosting;
 using GbOperator.Controllers.BotClusters;
+using GbOperator.Infrastructure.Lxd;
 using GbOperator.Storage;
 using Serilog;
 using Serilog.Events;
@@ -8,7 +9,7 @@ using Serilog.Extensions.Logging;
 
 namespace GbOperator;
 
-/// <summary>The <c>serve</c> command: runs the API server over the chosen store until SIGTERM or Ctrl-C.</summary>
+/// <summary>The <c>serve</c> command: runs the API server over the chosen store, and the controllers, until SIGTERM or Ctrl-C.</summary>
 internal static class ServeCommand
 {
     public static Command Create()
@@ -121,6 +122,11 @@ internal static class ServeCommand
         catch (IOException exception)
         {
             log.Error(exception, "Cannot listen on {Listen}: {Problem}", listen, exception.Message);
+            return 1;
+        }
+        catch (LxdException exception)
+        {
+            log.Error(exception, "Starting the BotCluster controller failed at LXD: {Problem}. Check --lxd-socket, or pass --controllers false to serve only the API", exception.Message);
             return 1;
         }
         finally
