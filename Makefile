@@ -29,6 +29,8 @@ up: deps build
 	bash hack/operator.sh start
 	$(GBCTL) apply -f manifests/examples/
 	$(GBCTL) get botclusters,shardmaps,failoverpolicies -A
+	bash hack/operator.sh wait-ready default demo 180
+	@echo "try: curl http://127.0.0.1:8480/api/whoami   (the body names the instance that answered)"
 	@echo "gbctl: $(GBCTL)"
 
 ## down: stop what 'make up' started

@@ -5,6 +5,10 @@
 #                            and write a kubeconfig for gbctl and kubectl
 #   hack/operator.sh stop    stop it by PID
 #   hack/operator.sh status  exit 0 when it is running
+#   hack/operator.sh wait-ready NAMESPACE NAME [SECONDS]
+#                            wait until a BotCluster's Ready condition is True
+# The BotCluster controller reaches LXD and Caddy at LXD_SOCKET and GBO_CADDY_ADMIN_URL from
+# the environment or, when unset, from .state/env.sh as hack/env-up.sh writes it.
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -12,6 +16,13 @@ state="${GBO_STATE_DIR:-$repo/.state}/operator"
 listen="${GBO_LISTEN:-127.0.0.1:6443}"
 binary="$repo/out/gb-operator"
 pid_file="$state/pid"
+
+if [ -f "${GBO_STATE_DIR:-$repo/.state}/env.sh" ]; then
+    lxd_socket_default="$(. "${GBO_STATE_DIR:-$repo/.state}/env.sh" && echo "${LXD_SOCKET:-}")"
+    caddy_admin_default="$(. "${GBO_STATE_DIR:-$repo/.state}/env.sh" && echo "${GBO_CADDY_ADMIN_URL:-}")"
+fi
+lxd_socket="${LXD_SOCKET:-${lxd_socket_default:-/var/lib/lxd/unix.socket}}"
+caddy_admin="${GBO_CADDY_ADMIN_URL:-${caddy_admin_default:-http://127.0.0.1:2019}}"
 
 is_running() {
     [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null
@@ -50,6 +61,7 @@ start() {
     fi
 
     GBO_STATE_DIR="$state" nohup "$binary" serve --store "sqlite://$state/gb-operator.db" --listen "$listen" \
+        --lxd-socket "$lxd_socket" --caddy-admin "$caddy_admin" \
         >>"$state/gb-operator.log" 2>&1 &
     echo $! >"$pid_file"
 
@@ -90,9 +102,26 @@ stop() {
     echo "gb-operator stopped"
 }
 
+wait_ready() {
+    local namespace="$1" name="$2" seconds="${3:-180}"
+    local url="http://$listen/apis/generalbots.ai/v1alpha1/namespaces/$namespace/botclusters/$name"
+    local deadline=$((SECONDS + seconds)) ready=""
+    until [ "$ready" = "True" ]; do
+        if [ "$SECONDS" -ge "$deadline" ]; then
+            echo "error: BotCluster $namespace/$name is not Ready after $seconds s; see $state/gb-operator.log" >&2
+            curl -fsS "$url" | jq '.status' >&2 || true
+            exit 1
+        fi
+        sleep 1
+        ready="$(curl -fsS "$url" 2>/dev/null | jq -r '.status.conditions[]? | select(.type == "Ready") | .status' || true)"
+    done
+    curl -fsS "$url" | jq -r '"BotCluster \(.metadata.namespace)/\(.metadata.name) is Ready: \(.status.readyReplicas) of \(.spec.replicas) instances; reach it through Caddy at http://\(.spec.routing.listenAddress)/"'
+}
+
 case "${1:-}" in
     start) start ;;
+    wait-ready) shift; wait_ready "$@" ;;
     stop) stop ;;
     status) is_running ;;
-    *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+    *) echo "usage: $0 start|stop|status|wait-ready NAMESPACE NAME [SECONDS]" >&2; exit 2 ;;
 esac

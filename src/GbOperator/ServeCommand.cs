@@ -1,5 +1,7 @@
 using System.CommandLine;
 using GbOperator.ApiServer.Hosting;
+using GbOperator.Controllers.BotClusters;
+using GbOperator.Infrastructure.Lxd;
 using GbOperator.Storage;
 using Serilog;
 using Serilog.Events;
@@ -7,7 +9,7 @@ using Serilog.Extensions.Logging;
 
 namespace GbOperator;
 
-/// <summary>The <c>serve</c> command: runs the API server over the chosen store until SIGTERM or Ctrl-C.</summary>
+/// <summary>The <c>serve</c> command: runs the API server over the chosen store, and the controllers, until SIGTERM or Ctrl-C.</summary>
 internal static class ServeCommand
 {
     public static Command Create()
@@ -22,13 +24,42 @@ internal static class ServeCommand
             Description = "Address and port of the plain-HTTP API, as ADDRESS:PORT.",
             DefaultValueFactory = _ => "127.0.0.1:6443",
         };
-        var command = new Command("serve", "Serve the Kubernetes-style API of GbOperator.") { store, listen };
+        var controllers = new Option<bool>("--controllers")
+        {
+            Description = "Run the BotCluster controller against LXD and Caddy; --controllers false serves only the API.",
+            DefaultValueFactory = _ => true,
+        };
+        var lxdSocket = new Option<string>("--lxd-socket")
+        {
+            Description = "Path of LXD's unix socket. Default: $LXD_SOCKET, else /var/lib/lxd/unix.socket.",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("LXD_SOCKET") is { Length: > 0 } socket ? socket : "/var/lib/lxd/unix.socket",
+        };
+        var lxdProject = new Option<string>("--lxd-project")
+        {
+            Description = "LXD project of the BotCluster instances; created when missing.",
+            DefaultValueFactory = _ => "default",
+        };
+        var caddyAdmin = new Option<string>("--caddy-admin")
+        {
+            Description = "URL of Caddy's admin API. Default: $GBO_CADDY_ADMIN_URL, else http://127.0.0.1:2019.",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GBO_CADDY_ADMIN_URL") is { Length: > 0 } url ? url : "http://127.0.0.1:2019",
+        };
+        var command = new Command("serve", "Serve the Kubernetes-style API of GbOperator and run its controllers.")
+        {
+            store, listen, controllers, lxdSocket, lxdProject, caddyAdmin,
+        };
         command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(parseResult.GetValue(store), parseResult.GetValue(listen)!, cancellationToken));
+            RunAsync(
+                parseResult.GetValue(store),
+                parseResult.GetValue(listen)!,
+                parseResult.GetValue(controllers)
+                    ? new ControllerSwitches(parseResult.GetValue(lxdSocket)!, parseResult.GetValue(lxdProject)!, parseResult.GetValue(caddyAdmin)!)
+                    : null,
+                cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? storeUrl, string listen, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? storeUrl, string listen, ControllerSwitches? controllers, CancellationToken cancellationToken)
     {
         Log.Logger = new LoggerConfiguration()
             .MinimumLevel.Information()
@@ -71,6 +102,9 @@ internal static class ServeCommand
                 };
                 await using var host = await ApiServerHost.StartAsync(store, listen, options, cancellationToken);
                 log.Information("Serving the API on {Address} with the store {StoreUrl}", host.BaseAddress, Redact(url));
+                await using var controllerHost = controllers is null
+                    ? null
+                    : await StartControllersAsync(host.BaseAddress, controllers, log, cancellationToken);
                 try
                 {
                     await host.WaitForShutdownAsync(cancellationToken);
@@ -90,10 +124,33 @@ internal static class ServeCommand
             log.Error("Listening on {Listen} failed: {Problem}; choose a free port with --listen", listen, exception.Message);
             return 1;
         }
+        catch (LxdException exception)
+        {
+            log.Error(exception, "Starting the BotCluster controller failed at LXD: {Problem}. Check --lxd-socket, or pass --controllers false to serve only the API", exception.Message);
+            return 1;
+        }
         finally
         {
             await Log.CloseAndFlushAsync();
         }
+    }
+
+    /// <summary>Starts the BotCluster controller, which talks HTTP to this process's own listener.</summary>
+    /// <remarks>NOTE: /healthz does not include the controller's loop health yet, although the runner implements a health check.</remarks>
+    private static async Task<BotClusterControllerHost> StartControllersAsync(
+        Uri apiServer, ControllerSwitches switches, Serilog.ILogger log, CancellationToken cancellationToken)
+    {
+        var settings = new BotClusterControllerSettings
+        {
+            ApiServer = apiServer,
+            LxdSocket = switches.LxdSocket,
+            CaddyAdminUrl = new Uri(switches.CaddyAdmin),
+            Reconciler = new BotClusterReconcilerOptions { LxdProject = switches.LxdProject },
+        };
+        var controllerHost = await BotClusterControllerHost.StartAsync(settings, new SerilogLoggerFactory(Log.Logger), cancellationToken);
+        log.Information("Running the BotCluster controller with LXD at {LxdSocket} (project {LxdProject}) and Caddy at {CaddyAdmin}",
+            switches.LxdSocket, switches.LxdProject, switches.CaddyAdmin);
+        return controllerHost;
     }
 
     /// <summary>Returns the store URL without a user name or password, for logging.</summary>

@@ -3,8 +3,11 @@ namespace GbOperator.Resources.BotClusters;
 /// <summary>Observed state of a <see cref="BotCluster"/>.</summary>
 public sealed record BotClusterStatus : ResourceStatus
 {
-    /// <summary>Number of instances that exist.</summary>
+    /// <summary>Number of instances the spec requests, as the controller last read it.</summary>
     public int Replicas { get; init; }
+
+    /// <summary>Number of instances that exist and are not draining.</summary>
+    public int CurrentReplicas { get; init; }
 
     /// <summary>Number of instances that passed their health check and receive traffic.</summary>
     public int ReadyReplicas { get; init; }

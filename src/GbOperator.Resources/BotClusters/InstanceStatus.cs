@@ -12,6 +12,12 @@ public sealed record InstanceStatus
     /// <summary>Address Caddy dials, such as <c>127.0.0.1:18081</c>.</summary>
     public string? Address { get; init; }
 
+    /// <summary>Host port on 127.0.0.1 of the proxy device that reaches the instance's botserver port.</summary>
+    public int? HostPort { get; init; }
+
+    /// <summary>Whether the instance left the routes and waits for its connections to end before it stops.</summary>
+    public bool Draining { get; init; }
+
     /// <summary>Whether the instance passed its health check and receives traffic.</summary>
     public bool Ready { get; init; }
 

@@ -1,0 +1,79 @@
+using GbOperator.Controllers.Runtime;
+using GbOperator.Infrastructure.Caddy;
+using GbOperator.Infrastructure.Lxd;
+using GbOperator.Resources;
+using GbOperator.Resources.BotClusters;
+using Microsoft.Extensions.Logging;
+
+namespace GbOperator.Controllers.BotClusters;
+
+/// <summary>The running BotCluster controller with the clients it owns.</summary>
+/// <remarks>Disposing stops the controller, waiting for the pass in flight, and then disposes the clients.</remarks>
+public sealed class BotClusterControllerHost : IAsyncDisposable
+{
+    private readonly HttpClient _apiClient;
+    private readonly HttpClient _healthClient;
+    private readonly LxdClient _lxd;
+    private readonly CaddyAdminClient _caddy;
+    private readonly ControllerRunner _runner;
+
+    private BotClusterControllerHost(HttpClient apiClient, HttpClient healthClient, LxdClient lxd, CaddyAdminClient caddy, ControllerRunner runner)
+    {
+        _apiClient = apiClient;
+        _healthClient = healthClient;
+        _lxd = lxd;
+        _caddy = caddy;
+        _runner = runner;
+    }
+
+    /// <summary>The runner, for health checks.</summary>
+    public ControllerRunner Runner => _runner;
+
+    /// <summary>Creates the LXD project when it is missing, then starts the controller.</summary>
+    public static async Task<BotClusterControllerHost> StartAsync(
+        BotClusterControllerSettings settings, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        settings.Reconciler.Validate();
+
+        var apiClient = new HttpClient { BaseAddress = settings.ApiServer, Timeout = Timeout.InfiniteTimeSpan };
+        var healthClient = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var lxd = new LxdClient(new LxdClientOptions { SocketPath = settings.LxdSocket }, loggerFactory.CreateLogger<LxdClient>());
+        var caddy = new CaddyAdminClient(new CaddyAdminClientOptions { AdminUrl = settings.CaddyAdminUrl }, loggerFactory.CreateLogger<CaddyAdminClient>());
+        try
+        {
+            string project = settings.Reconciler.LxdProject;
+            if (!await lxd.ProjectExistsAsync(project, cancellationToken))
+            {
+                await lxd.CreateProjectAsync(project, "BotCluster instances of GbOperator", cancellationToken);
+            }
+
+            var clusters = new HttpResourceClient<BotCluster>(apiClient, ResourceCatalog.BotClusters.Plural);
+            var reconciler = new BotClusterReconciler(clusters, lxd, caddy, settings.Reconciler, healthClient, loggerFactory);
+            var controller = ControllerFactory.Create(clusters, reconciler, new ControllerOptions { Name = "botclusters", Workers = 1 }, loggerFactory);
+            var runner = new ControllerRunner([controller], loggerFactory.CreateLogger<ControllerRunner>());
+            await runner.StartAsync(cancellationToken);
+            return new BotClusterControllerHost(apiClient, healthClient, lxd, caddy, runner);
+        }
+        catch
+        {
+            apiClient.Dispose();
+            healthClient.Dispose();
+            lxd.Dispose();
+            caddy.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _runner.StopAsync(timeout.Token);
+        _apiClient.Dispose();
+        _healthClient.Dispose();
+        _lxd.Dispose();
+        _caddy.Dispose();
+    }
+}

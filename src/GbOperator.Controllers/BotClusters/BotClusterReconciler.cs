@@ -1,0 +1,348 @@
+using System.Globalization;
+using System.Net;
+using GbOperator.Controllers.Runtime;
+using GbOperator.Infrastructure.Caddy;
+using GbOperator.Infrastructure.Lxd;
+using GbOperator.Resources;
+using GbOperator.Resources.BotClusters;
+using Microsoft.Extensions.Logging;
+
+namespace GbOperator.Controllers.BotClusters;
+
+/// <summary>Makes the LXD instances and the Caddy server of each BotCluster match its spec.</summary>
+/// <remarks>
+/// <para>
+/// A pass lists the instances in the LXD project, deletes orphans, starts stopped instances, checks health, plans
+/// one step of scaling or rollout, publishes the Caddy server of the ready instances, stops drained instances and
+/// writes status. Every fact it needs survives a restart in the instances' <c>user.gbo.*</c> keys, except the
+/// health-check history, which is rebuilt from fresh checks.
+/// </para>
+/// <para>The reconciler is not safe for two passes at once: run its controller with one worker.</para>
+/// </remarks>
+public sealed class BotClusterReconciler : IReconciler<BotCluster>
+{
+    /// <summary>Finalizer that keeps a BotCluster until its routes and instances are gone.</summary>
+    public const string Finalizer = "generalbots.ai/botcluster-cleanup";
+
+    private readonly IResourceClient<BotCluster> _clusters;
+    private readonly ILxdClient _lxd;
+    private readonly BotClusterReconcilerOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<BotClusterReconciler> _logger;
+    private readonly InstanceLauncher _launcher;
+    private readonly RoutePublisher _routes;
+    private readonly HealthProber _prober;
+    private readonly HealthTracker _health = new();
+    private readonly InstanceRemover _remover;
+
+    /// <summary>Creates the reconciler.</summary>
+    /// <param name="clusters">Client of the API server's BotCluster resource.</param>
+    /// <param name="lxd">LXD client; the project in <paramref name="options"/> must exist.</param>
+    /// <param name="caddy">Caddy admin client.</param>
+    /// <param name="options">Settings; validated here.</param>
+    /// <param name="healthClient">HTTP client for health checks; it must not have a timeout shorter than the checks'.</param>
+    /// <param name="loggerFactory">Logger factory.</param>
+    /// <param name="timeProvider">Clock for drain and start-up deadlines; the system clock when <c>null</c>.</param>
+    public BotClusterReconciler(
+        IResourceClient<BotCluster> clusters,
+        ILxdClient lxd,
+        ICaddyAdminClient caddy,
+        BotClusterReconcilerOptions options,
+        HttpClient healthClient,
+        ILoggerFactory loggerFactory,
+        TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(clusters);
+        ArgumentNullException.ThrowIfNull(lxd);
+        ArgumentNullException.ThrowIfNull(caddy);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(healthClient);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        options.Validate();
+
+        _clusters = clusters;
+        _lxd = lxd;
+        _options = options;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = loggerFactory.CreateLogger<BotClusterReconciler>();
+        _launcher = new InstanceLauncher(lxd, options, new Random(), loggerFactory.CreateLogger<InstanceLauncher>());
+        _routes = new RoutePublisher(caddy, loggerFactory.CreateLogger<RoutePublisher>());
+        _prober = new HealthProber(healthClient, loggerFactory.CreateLogger<HealthProber>());
+        _remover = new InstanceRemover(lxd, options, _timeProvider, _health, loggerFactory.CreateLogger<InstanceRemover>());
+    }
+
+    /// <inheritdoc/>
+    public async Task<ReconcileResult> ReconcileAsync(BotCluster resource, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        using var scope = BeginScope(resource);
+        var spec = resource.Spec;
+        string ns = resource.Metadata.NamespaceProperty;
+        string name = resource.Metadata.Name;
+
+        // The finalizer goes on first, so no instance exists that a deletion could leave behind.
+        if (!(resource.Metadata.Finalizers?.Contains(Finalizer) ?? false))
+        {
+            await AddFinalizerAsync(ns, name, cancellationToken);
+            return ReconcileResult.RequeueAfter(TimeSpan.Zero);
+        }
+
+        if (!IsLoopbackListenAddress(spec.Routing.ListenAddress))
+        {
+            string message = $"spec.routing.listenAddress '{spec.Routing.ListenAddress}' is not allowed: use 127.0.0.1:PORT.";
+            await WriteStatusAsync(resource, new ClusterObservation([], new HashSet<string>(), []), new RolloutPlan(0, [], []), message, cancellationToken);
+            return ReconcileResult.Failure(message, terminal: true);
+        }
+
+        // Read every instance in the project: owned ones, and the host ports that are taken.
+        var all = await _lxd.ListInstancesAsync(_options.LxdProject, includeState: false, cancellationToken);
+        var usedPorts = all.Select(ObservedInstance.From).Where(instance => instance.HostPort is not null)
+            .Select(instance => instance.HostPort!.Value).ToHashSet();
+        await DeleteOrphansAsync(resource, all, cancellationToken);
+        var owned = all.Where(instance => InstanceOwner.Read(instance) is { } owner && owner.IsNamed(ns, name) && owner.Uid == resource.Metadata.Uid)
+            .Select(ObservedInstance.From)
+            .OrderBy(instance => instance.Name, StringComparer.Ordinal)
+            .ToList();
+
+        // Start what is stopped and not draining: an earlier pass or process may have stopped between steps.
+        foreach (var instance in owned.Where(instance => !instance.Instance.IsRunning && !instance.IsDraining))
+        {
+            await _launcher.StartAsync(instance.Name, spec, cancellationToken);
+        }
+
+        // Check the health of every serving instance and plan one step.
+        string specHash = SpecHash.Compute(spec);
+        var active = owned.Where(instance => !instance.IsDraining).ToList();
+        var views = await CheckHealthAsync(spec, active, specHash, cancellationToken);
+        var plan = RolloutPlanner.Plan(spec.Replicas, views.Values.ToList(), owned.Count(instance => instance.IsDraining));
+
+        // Take drained and failed instances out of the routes before anything stops them.
+        var now = _timeProvider.GetUtcNow();
+        foreach (string drain in plan.Drain)
+        {
+            await _lxd.SetConfigAsync(_options.LxdProject, drain,
+                new Dictionary<string, string?> { [InstanceKeys.DrainingSince] = now.ToString("O", CultureInfo.InvariantCulture) },
+                cancellationToken);
+            BotClusterLog.Draining(_logger, drain, spec.DrainTimeout);
+        }
+
+        var leaving = plan.Drain.Concat(plan.Replace).ToHashSet(StringComparer.Ordinal);
+        var ready = views.Values.Where(view => view.Ready && !leaving.Contains(view.Name))
+            .Select(view => view.Name).ToHashSet(StringComparer.Ordinal);
+        var upstreams = active.Where(instance => ready.Contains(instance.Name) && instance.HostPort is not null)
+            .Select(instance => $"127.0.0.1:{instance.HostPort}")
+            .ToList();
+        string serverId = CaddyServerBuilder.ServerId(ns, name);
+        await _routes.PublishAsync(serverId, CaddyServerBuilder.Build(serverId, spec, upstreams), cancellationToken);
+
+        // Replace failed instances, create missing ones, stop drained ones.
+        foreach (string failed in plan.Replace)
+        {
+            BotClusterLog.Replacing(_logger, failed, spec.HealthCheck.Retries);
+            await _remover.DeleteAsync(failed, TimeSpan.Zero, cancellationToken);
+        }
+
+        var created = new List<string>();
+        for (int i = 0; i < plan.Create; i++)
+        {
+            created.Add(await _launcher.LaunchAsync(resource, specHash, usedPorts, cancellationToken));
+        }
+
+        var drainedNow = plan.Drain.ToHashSet(StringComparer.Ordinal);
+        var draining = owned.Where(instance => instance.IsDraining || drainedNow.Contains(instance.Name))
+            .Select(instance => instance.IsDraining ? instance : instance with { DrainingSince = now })
+            .ToList();
+        var stopped = await _remover.FinishDrainsAsync(spec, draining, cancellationToken);
+
+        // Write status from what is left.
+        var remaining = owned
+            .Where(instance => !plan.Replace.Contains(instance.Name) && !stopped.Contains(instance.Name))
+            .Select(instance => drainedNow.Contains(instance.Name) ? instance with { DrainingSince = now } : instance)
+            .ToList();
+        var observation = new ClusterObservation(remaining, ready, created);
+        await WriteStatusAsync(resource, observation, plan, invalidListen: null, cancellationToken);
+
+        bool converged = plan.IsEmpty && draining.Count == stopped.Count && ready.Count == spec.Replicas
+            && remaining.All(instance => instance.SpecHash == specHash);
+        return ReconcileResult.RequeueAfter(converged ? HealthInterval(spec) : _options.ProgressInterval);
+    }
+
+    /// <inheritdoc/>
+    public async Task<ReconcileResult> FinalizeAsync(BotCluster resource, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        using var scope = BeginScope(resource);
+        if (!(resource.Metadata.Finalizers?.Contains(Finalizer) ?? false))
+        {
+            return ReconcileResult.Done();
+        }
+
+        await CleanUpAsync(resource.Metadata.NamespaceProperty, resource.Metadata.Name, cancellationToken);
+
+        var fresh = await _clusters.GetAsync(resource.Metadata.NamespaceProperty, resource.Metadata.Name, cancellationToken);
+        if (fresh?.Metadata.Finalizers?.Remove(Finalizer) == true)
+        {
+            await _clusters.UpdateAsync(fresh, cancellationToken);
+            BotClusterLog.FinalizerRemoved(_logger, Finalizer);
+        }
+
+        return ReconcileResult.Done();
+    }
+
+    /// <inheritdoc/>
+    public async Task<ReconcileResult> DeletedAsync(ObjectKey key, CancellationToken cancellationToken)
+    {
+        await CleanUpAsync(key.Namespace ?? "", key.Name, cancellationToken);
+        return ReconcileResult.Done();
+    }
+
+    /// <summary>Removes the cluster's Caddy server, then stops and deletes every instance named after it.</summary>
+    private async Task CleanUpAsync(string ns, string name, CancellationToken cancellationToken)
+    {
+        await _routes.PublishAsync(CaddyServerBuilder.ServerId(ns, name), null, cancellationToken);
+
+        var all = await _lxd.ListInstancesAsync(_options.LxdProject, includeState: false, cancellationToken);
+        foreach (var instance in all.Where(instance => InstanceOwner.Read(instance)?.IsNamed(ns, name) == true))
+        {
+            await _remover.DeleteAsync(instance.Name, _options.StopTimeout, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Deletes instances whose owner is gone or has another uid. Instances without BotCluster owner keys are
+    /// never touched.
+    /// </summary>
+    private async Task DeleteOrphansAsync(BotCluster cluster, IReadOnlyList<LxdInstance> all, CancellationToken cancellationToken)
+    {
+        var groups = all.Select(instance => (Instance: instance, Owner: InstanceOwner.Read(instance)))
+            .Where(pair => pair.Owner is not null)
+            .GroupBy(pair => pair.Owner!);
+        foreach (var group in groups)
+        {
+            var owner = group.Key;
+            bool orphaned;
+            if (owner.IsNamed(cluster.Metadata.NamespaceProperty, cluster.Metadata.Name))
+            {
+                orphaned = owner.Uid != cluster.Metadata.Uid;
+            }
+            else
+            {
+                var current = await _clusters.GetAsync(owner.Namespace, owner.Name, cancellationToken);
+                orphaned = current is null || current.Metadata.Uid != owner.Uid;
+                if (current is null)
+                {
+                    await _routes.PublishAsync(CaddyServerBuilder.ServerId(owner.Namespace, owner.Name), null, cancellationToken);
+                }
+            }
+
+            if (!orphaned)
+            {
+                continue;
+            }
+
+            foreach (var (instance, _) in group)
+            {
+                BotClusterLog.DeletingOrphan(_logger, instance.Name, owner.Namespace, owner.Name, owner.Uid);
+                await _remover.DeleteAsync(instance.Name, _options.StopTimeout, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Checks every serving instance at once and returns what the planner needs, by instance name.</summary>
+    private async Task<Dictionary<string, InstanceView>> CheckHealthAsync(
+        BotClusterSpec spec, List<ObservedInstance> active, string specHash, CancellationToken cancellationToken)
+    {
+        var healthCheck = spec.HealthCheck;
+        var timeout = Duration.TryParse(healthCheck.Timeout, out var parsed) ? parsed : TimeSpan.FromSeconds(5);
+        var now = _timeProvider.GetUtcNow();
+
+        var checks = active.Select(async instance =>
+        {
+            bool passed = !healthCheck.Enabled
+                ? instance.Instance.IsRunning
+                : instance.Instance.IsRunning && instance.HostPort is { } port
+                    && await _prober.ProbeAsync(instance.Name, port, healthCheck.Path, timeout, cancellationToken);
+            var record = _health.Record(instance.Name, passed);
+            var age = now - instance.Instance.CreatedAt;
+            return new InstanceView(
+                instance.Name,
+                instance.SpecHash == specHash,
+                HealthTracker.IsReady(record, healthCheck.Retries),
+                HealthTracker.IsFailed(record, healthCheck.Retries, age, _options.StartupTimeout),
+                0,
+                instance.Instance.CreatedAt);
+        });
+        var views = (await Task.WhenAll(checks)).ToDictionary(view => view.Name, StringComparer.Ordinal);
+
+        // Connections matter only when the planner has to choose which instances to drain.
+        if (views.Count > spec.Replicas)
+        {
+            foreach (var view in views.Values.ToList())
+            {
+                int connections = await _remover.CountConnectionsAsync(view.Name, spec.Port, cancellationToken);
+                views[view.Name] = view with { Connections = connections };
+            }
+        }
+
+        return views;
+    }
+
+    private async Task AddFinalizerAsync(string ns, string name, CancellationToken cancellationToken)
+    {
+        var fresh = await _clusters.GetAsync(ns, name, cancellationToken);
+        if (fresh is null || fresh.Metadata.DeletionTimestamp is not null || (fresh.Metadata.Finalizers?.Contains(Finalizer) ?? false))
+        {
+            return;
+        }
+
+        fresh.Metadata.Finalizers = [.. fresh.Metadata.Finalizers ?? [], Finalizer];
+        await _clusters.UpdateAsync(fresh, cancellationToken);
+        BotClusterLog.FinalizerAdded(_logger, Finalizer);
+    }
+
+    /// <summary>Writes status through the status subresource, only when it changed.</summary>
+    private async Task WriteStatusAsync(
+        BotCluster cluster, ClusterObservation observation, RolloutPlan plan, string? invalidListen, CancellationToken cancellationToken)
+    {
+        var status = BotClusterStatusBuilder.Build(cluster, observation, plan, invalidListen, _timeProvider.GetUtcNow());
+        if (BotClusterStatusBuilder.Equivalent(cluster.Status, status))
+        {
+            return;
+        }
+
+        var fresh = await _clusters.GetAsync(cluster.Metadata.NamespaceProperty, cluster.Metadata.Name, cancellationToken);
+        if (fresh is null || fresh.Metadata.Uid != cluster.Metadata.Uid)
+        {
+            return;
+        }
+
+        try
+        {
+            await _clusters.UpdateStatusAsync(fresh with { Status = status }, cancellationToken);
+        }
+        catch (ApiStatusException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        {
+            // Deleted during the pass: the finalizer or the next pass cleans up.
+        }
+    }
+
+    private IDisposable? BeginScope(BotCluster cluster) =>
+        _logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["BotCluster"] = $"{cluster.Metadata.NamespaceProperty}/{cluster.Metadata.Name}",
+            ["Uid"] = cluster.Metadata.Uid,
+            ["Generation"] = cluster.Metadata.Generation,
+        });
+
+    private static TimeSpan HealthInterval(BotClusterSpec spec) =>
+        Duration.TryParse(spec.HealthCheck.Interval, out var interval) && interval > TimeSpan.Zero ? interval : TimeSpan.FromSeconds(10);
+
+    /// <summary>Whether Caddy would listen only on 127.0.0.1; the operator exposes nothing beyond the host.</summary>
+    internal static bool IsLoopbackListenAddress(string address)
+    {
+        int colon = address.LastIndexOf(':');
+        return colon > 0 && address[..colon] == "127.0.0.1"
+            && int.TryParse(address[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int port)
+            && port is > 0 and <= 65535;
+    }
+}

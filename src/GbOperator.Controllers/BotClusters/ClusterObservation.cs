@@ -1,0 +1,10 @@
+namespace GbOperator.Controllers.BotClusters;
+
+/// <summary>The instances of one cluster after a reconcile pass, for its status.</summary>
+/// <param name="Instances">Every instance of the cluster that still exists.</param>
+/// <param name="Ready">Names of the instances in the routes.</param>
+/// <param name="Created">Names of the instances created in this pass.</param>
+internal sealed record ClusterObservation(
+    IReadOnlyList<ObservedInstance> Instances,
+    IReadOnlySet<string> Ready,
+    IReadOnlyList<string> Created);

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using GbOperator.Infrastructure.Lxd;
+using GbOperator.Resources.BotClusters;
+using Microsoft.Extensions.Logging;
+
+namespace GbOperator.Controllers.BotClusters;
+
+/// <summary>Creates, configures and starts the LXD instances of a BotCluster.</summary>
+internal sealed class InstanceLauncher(ILxdClient lxd, BotClusterReconcilerOptions options, Random random, ILogger<InstanceLauncher> logger)
+{
+    /// <summary>Path of botserver's environment file, which it reads at start.</summary>
+    public const string EnvFilePath = "/opt/gbo/bin/.env";
+
+    private const string DiskPriorityKey = "limits.disk.priority";
+
+    /// <summary>Creates one instance with its limits, owner keys and proxy device, writes its .env and starts it.</summary>
+    /// <param name="usedPorts">Host ports of every instance in the project; the new port is added to it.</param>
+    /// <returns>The new instance's name.</returns>
+    public async Task<string> LaunchAsync(BotCluster cluster, string specHash, ISet<int> usedPorts, CancellationToken cancellationToken)
+    {
+        var spec = cluster.Spec;
+        int port = HostPortAllocator.Allocate(options.FirstHostPort, options.LastHostPort, (IReadOnlySet<int>)usedPorts, IsFreeOnHost)
+            ?? throw new InvalidOperationException(
+                $"No free host port is left between {options.FirstHostPort} and {options.LastHostPort}; widen the range or delete instances.");
+        usedPorts.Add(port);
+
+        string name = InstanceNames.Generate(cluster.Metadata.Name, random);
+        var config = new Dictionary<string, string>
+        {
+            [InstanceKeys.OwnerKind] = BotCluster.KindName,
+            [InstanceKeys.OwnerNamespace] = cluster.Metadata.NamespaceProperty,
+            [InstanceKeys.OwnerName] = cluster.Metadata.Name,
+            [InstanceKeys.OwnerUid] = cluster.Metadata.Uid,
+            [InstanceKeys.HostPort] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [InstanceKeys.SpecHash] = specHash,
+        };
+        if (spec.Limits.Cpu is { } cpu)
+        {
+            config["limits.cpu"] = cpu;
+        }
+
+        if (spec.Limits.Memory is { } memory)
+        {
+            config["limits.memory"] = memory;
+        }
+
+        if (spec.Limits.DiskPriority is { } diskPriority)
+        {
+            config[DiskPriorityKey] = diskPriority.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await lxd.CreateInstanceAsync(
+            options.LxdProject,
+            new LxdInstanceSpec
+            {
+                Name = name,
+                ImageAlias = spec.Image,
+                Config = config,
+                Devices = new Dictionary<string, IReadOnlyDictionary<string, string>>
+                {
+                    [InstanceKeys.ProxyDevice] = LxdDevices.Proxy(port, spec.Port),
+                },
+            },
+            cancellationToken);
+        BotClusterLog.InstanceCreated(logger, name, spec.Image, port);
+
+        await StartAsync(name, spec, cancellationToken);
+        return name;
+    }
+
+    /// <summary>Writes the .env file and starts the instance; removes a disk priority that the kernel cannot apply.</summary>
+    public async Task StartAsync(string name, BotClusterSpec spec, CancellationToken cancellationToken)
+    {
+        byte[] env = Encoding.UTF8.GetBytes(RenderEnv(spec));
+        await lxd.PushFileAsync(options.LxdProject, name, EnvFilePath, env, LxdFileOwnership.RootReadable, cancellationToken);
+
+        // NOTE: when another process took the recorded host port, the start fails on every pass until the port
+        // is free again, because the port is kept in user.gbo.host-port and not reallocated.
+        try
+        {
+            await lxd.StartInstanceAsync(options.LxdProject, name, cancellationToken);
+        }
+        catch (LxdException exception) when (exception.LxdError.Contains(DiskPriorityKey, StringComparison.Ordinal))
+        {
+            // LXD accepts the key at creation but fails the start when the kernel lacks the blkio.weight cgroup.
+            BotClusterLog.LimitRejected(logger, DiskPriorityKey, name, exception.LxdError);
+            await lxd.SetConfigAsync(
+                options.LxdProject,
+                name,
+                new Dictionary<string, string?>
+                {
+                    [DiskPriorityKey] = null,
+                    [InstanceKeys.LimitsNotApplied] = $"{DiskPriorityKey}: {exception.LxdError}",
+                },
+                cancellationToken);
+            await lxd.StartInstanceAsync(options.LxdProject, name, cancellationToken);
+        }
+
+        BotClusterLog.InstanceStarted(logger, name);
+    }
+
+    /// <summary>Renders <c>PORT</c> and the spec's environment as KEY=VALUE lines, sorted by key.</summary>
+    public static string RenderEnv(BotClusterSpec spec)
+    {
+        var text = new StringBuilder();
+        text.Append("PORT=").Append(spec.Port).Append('\n');
+        foreach (var (key, value) in spec.Env.Where(pair => pair.Key != "PORT").OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            text.Append(key).Append('=').Append(value).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Whether nothing listens on 127.0.0.1:<paramref name="port"/>, such as an instance of another project.</summary>
+    private static bool IsFreeOnHost(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}

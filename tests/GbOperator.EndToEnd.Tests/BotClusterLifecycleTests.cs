@@ -1,0 +1,171 @@
+using System.Text.Json.Nodes;
+using GbOperator.Controllers.BotClusters;
+using GbOperator.Infrastructure.Caddy;
+using GbOperator.Infrastructure.Lxd;
+using GbOperator.Infrastructure.Tests;
+using GbOperator.Resources.BotClusters;
+
+namespace GbOperator.EndToEnd.Tests;
+
+[Collection(EndToEndCollection.Name)]
+public sealed class BotClusterLifecycleTests(EndToEndFixture services)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task BotCluster_ThreeReplicas_AllReachable()
+    {
+        await using var environment = await OperatorTestEnvironment.StartAsync(services);
+        int listenPort = FreePort.Next();
+
+        var spec = environment.NewCluster("web", 3, listenPort);
+        await environment.CreateAsync(spec with
+        {
+            Spec = spec.Spec with
+            {
+                Limits = spec.Spec.Limits with { DiskPriority = 5, Network = new NetworkLimits { Ingress = "100Mbit" } },
+            },
+        });
+        var cluster = await environment.WaitForStatusAsync("web", c => OperatorTestEnvironment.IsReady(c, 3), Deadline, "3 instances are ready");
+
+        var instances = await environment.ListInstancesAsync();
+        instances.Should().HaveCount(3);
+        instances.Should().OnlyContain(instance => instance.IsRunning);
+        instances.Should().OnlyContain(instance => instance.Config["user.gbo.owner-uid"] == cluster.Metadata.Uid);
+        instances.Should().OnlyContain(instance => instance.Config["limits.memory"] == "256MiB");
+        cluster.Status!.Instances.Should().OnlyContain(instance => instance.HostPort != null && instance.Ready && !instance.Draining);
+        var limits = cluster.Status.Conditions!.Single(condition => condition.Type == "LimitsApplied");
+        limits.Status.Should().Be("False");
+        limits.Message.Should().Contain("limits.disk.priority").And.Contain("limits.network");
+        var names = await RequestInstanceNamesAsync(listenPort, count: 30);
+        names.Should().BeEquivalentTo(instances.Select(instance => instance.Name));
+    }
+
+    [Fact]
+    public async Task BotCluster_Deleted_LeavesOthersUntouched()
+    {
+        await using var environment = await OperatorTestEnvironment.StartAsync(services);
+        int keptPort = FreePort.Next();
+        int deletedPort = FreePort.Next();
+        await environment.CreateAsync(environment.NewCluster("kept", 1, keptPort));
+        await environment.CreateAsync(environment.NewCluster("gone", 2, deletedPort));
+        await environment.WaitForStatusAsync("kept", c => OperatorTestEnvironment.IsReady(c, 1), Deadline, "kept is ready");
+        var gone = await environment.WaitForStatusAsync("gone", c => OperatorTestEnvironment.IsReady(c, 2), Deadline, "gone is ready");
+
+        await environment.Clusters.DeleteAsync("default", "gone", CancellationToken.None);
+        await Wait.UntilAsync(
+            async () => await environment.Clusters.GetAsync("default", "gone", CancellationToken.None) is null,
+            Deadline,
+            "the finalizer is removed and the BotCluster is gone");
+
+        var instances = await environment.ListInstancesAsync();
+        instances.Should().ContainSingle();
+        instances[0].Config["user.gbo.owner-name"].Should().Be("kept");
+        (await environment.GetCaddyServerAsync("gone")).Should().BeNull();
+        (await environment.GetCaddyServerAsync("kept")).Should().NotBeNull();
+        (await RequestInstanceNamesAsync(keptPort, count: 3)).Should().ContainSingle();
+        gone.Status!.Instances.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task Instance_DeletedByHand_IsReplaced()
+    {
+        await using var environment = await OperatorTestEnvironment.StartAsync(services);
+        int listenPort = FreePort.Next();
+        await environment.CreateAsync(environment.NewCluster("heal", 2, listenPort));
+        await environment.WaitForStatusAsync("heal", c => OperatorTestEnvironment.IsReady(c, 2), Deadline, "2 instances are ready");
+        string victim = (await environment.ListInstancesAsync())[0].Name;
+
+        await environment.Lxd.StopInstanceAsync(environment.Project, victim, TimeSpan.Zero, CancellationToken.None);
+        await environment.Lxd.DeleteInstanceAsync(environment.Project, victim, CancellationToken.None);
+
+        var cluster = await environment.WaitForStatusAsync(
+            "heal",
+            c => OperatorTestEnvironment.IsReady(c, 2) && c.Status!.Instances.All(instance => instance.Name != victim),
+            Deadline,
+            "a new instance replaces the deleted one");
+        var instances = await environment.ListInstancesAsync();
+        instances.Select(instance => instance.Name).Should().BeEquivalentTo(cluster.Status!.Instances.Select(instance => instance.Name));
+        (await RequestInstanceNamesAsync(listenPort, count: 10)).Should().NotContain(victim);
+    }
+
+    [Fact]
+    public async Task Instance_StaysUnhealthy_IsReplaced()
+    {
+        await using var environment = await OperatorTestEnvironment.StartAsync(services);
+        int listenPort = FreePort.Next();
+        var spec = environment.NewCluster("sick", 2, listenPort);
+        // With DB_CHECK=tcp and DATABASE_URL at its own port, the stand-in's /api/health passes without PostgreSQL.
+        await environment.CreateAsync(spec with
+        {
+            Spec = spec.Spec with
+            {
+                Env = new Dictionary<string, string> { ["DB_CHECK"] = "tcp", ["DATABASE_URL"] = "127.0.0.1:8080" },
+                HealthCheck = spec.Spec.HealthCheck with { Path = "/api/health" },
+            },
+        });
+        await environment.WaitForStatusAsync("sick", c => OperatorTestEnvironment.IsReady(c, 2), Deadline, "2 instances are ready");
+        string victim = (await environment.ListInstancesAsync())[0].Name;
+
+        await environment.Lxd.PushFileAsync(
+            environment.Project, victim, "/opt/gbo/health-override", "degraded\n"u8.ToArray(), LxdFileOwnership.RootReadable, CancellationToken.None);
+
+        await environment.WaitForStatusAsync(
+            "sick",
+            c => OperatorTestEnvironment.IsReady(c, 2) && c.Status!.Instances.All(instance => instance.Name != victim),
+            Deadline,
+            "a new instance replaces the unhealthy one");
+        (await environment.ListInstancesAsync()).Should().NotContain(instance => instance.Name == victim);
+        (await RequestInstanceNamesAsync(listenPort, count: 10)).Should().NotContain(victim);
+    }
+
+    [Fact]
+    public async Task CaddyConfig_LoadedEmpty_RoutesComeBack()
+    {
+        await using var environment = await OperatorTestEnvironment.StartAsync(services);
+        int listenPort = FreePort.Next();
+        await environment.CreateAsync(environment.NewCluster("routes", 1, listenPort));
+        await environment.WaitForStatusAsync("routes", c => OperatorTestEnvironment.IsReady(c, 1), Deadline, "1 instance is ready");
+        var expected = await environment.GetCaddyServerAsync("routes");
+
+        var root = await environment.Caddy.GetAsync(CaddyConfigPath.Root, CancellationToken.None);
+        await environment.Caddy.LoadAsync(new JsonObject { ["admin"] = root.Value!["admin"]!.DeepClone() }, CancellationToken.None);
+
+        await Wait.UntilAsync(
+            async () => JsonNode.DeepEquals(await environment.GetCaddyServerAsync("routes"), expected),
+            Deadline,
+            "the reconciler restores the Caddy server");
+        (await RequestInstanceNamesAsync(listenPort, count: 3)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Routes_Unchanged_AreNotRewritten()
+    {
+        await using var environment = await OperatorTestEnvironment.StartAsync(services);
+        int listenPort = FreePort.Next();
+        await environment.CreateAsync(environment.NewCluster("steady", 1, listenPort));
+        await environment.WaitForStatusAsync("steady", c => OperatorTestEnvironment.IsReady(c, 1), Deadline, "1 instance is ready");
+        var before = await environment.Caddy.GetAsync(CaddyConfigPath.Root, CancellationToken.None);
+
+        // Three health intervals of 2 s each give the reconciler three passes over a converged cluster.
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(6);
+        await Wait.UntilAsync(() => Task.FromResult(DateTime.UtcNow >= until), TimeSpan.FromSeconds(10), "6 seconds pass");
+
+        var after = await environment.Caddy.GetAsync(CaddyConfigPath.Root, CancellationToken.None);
+        after.ETag.Should().Be(before.ETag);
+    }
+
+    /// <summary>Sends up to <paramref name="count"/> requests to /api/whoami through Caddy and returns the instance names.</summary>
+    internal static async Task<HashSet<string>> RequestInstanceNamesAsync(int listenPort, int count)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < count; i++)
+        {
+            string body = await http.GetStringAsync(new Uri($"http://127.0.0.1:{listenPort}/api/whoami"));
+            names.Add(body.Trim());
+        }
+
+        return names;
+    }
+}
