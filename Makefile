@@ -20,7 +20,7 @@ build:
 	dotnet publish src/Gbctl/Gbctl.csproj -c Release -o out --nologo
 
 ## test: run every test against real services started by hack/ scripts
-test:
+test: deps
 	bash hack/test.sh
 
 ## up: install, start the services and gb-operator, apply the example manifests
