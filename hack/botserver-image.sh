@@ -86,7 +86,7 @@ build_tarball() {
     chmod 1777 "${rootfs}/tmp"
     chmod 0700 "${rootfs}/root"
 
-    busybox_version="$("$BUSYBOX" | head -n 1 | sed -E 's/^BusyBox (v[^ ]+).*/\1/')"
+    busybox_version="$("$BUSYBOX" | sed -nE '1s/^BusyBox (v[^ ]+).*/\1/p')"
     case "$(uname -m)" in
         x86_64) architecture=x86_64 ;;
         aarch64) architecture=aarch64 ;;
