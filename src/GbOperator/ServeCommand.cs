@@ -95,8 +95,10 @@ internal static class ServeCommand
 
             await using (store)
             {
+                var controllerHealth = controllers is null ? null : new ControllerHealthCheck();
                 var options = new ApiServerOptions
                 {
+                    HealthChecks = controllerHealth is null ? [] : [controllerHealth],
                     ConfigureBuilder = builder => builder.Services.AddSerilog(),
                     ConfigureApplication = application => application.UseSerilogRequestLogging(),
                 };
@@ -105,6 +107,11 @@ internal static class ServeCommand
                 await using var controllerHost = controllers is null
                     ? null
                     : await StartControllersAsync(host.BaseAddress, controllers, log, cancellationToken);
+                if (controllerHost is not null)
+                {
+                    controllerHealth!.Attach(controllerHost.Runner);
+                }
+
                 try
                 {
                     await host.WaitForShutdownAsync(cancellationToken);
@@ -136,7 +143,10 @@ internal static class ServeCommand
     }
 
     /// <summary>Starts the BotCluster controller, which talks HTTP to this process's own listener.</summary>
-    /// <remarks>NOTE: /healthz does not include the controller's loop health yet, although the runner implements a health check.</remarks>
+    /// <remarks>
+    /// Its runner's health check feeds /healthz, which fails when a controller loop stopped, and /readyz, which fails until
+    /// the informers have synced.
+    /// </remarks>
     private static async Task<BotClusterControllerHost> StartControllersAsync(
         Uri apiServer, ControllerSwitches switches, Serilog.ILogger log, CancellationToken cancellationToken)
     {

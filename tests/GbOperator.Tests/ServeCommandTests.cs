@@ -41,7 +41,7 @@ public sealed class ServeCommandTests : IDisposable
         occupant.Start();
         var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
 
-        var exitCode = await GbOperatorCommand.Create().Parse(["serve", "--store", StoreUrl(), "--listen", $"127.0.0.1:{port}"]).InvokeAsync();
+        var exitCode = await GbOperatorCommand.Create().Parse(["serve", "--store", StoreUrl(), "--listen", $"127.0.0.1:{port}", "--controllers", "false"]).InvokeAsync();
 
         exitCode.Should().Be(1);
     }
@@ -54,7 +54,7 @@ public sealed class ServeCommandTests : IDisposable
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
 
         var serve = GbOperatorCommand.Create()
-            .Parse(["serve", "--store", StoreUrl(), "--listen", $"127.0.0.1:{port}"])
+            .Parse(["serve", "--store", StoreUrl(), "--listen", $"127.0.0.1:{port}", "--controllers", "false"])
             .InvokeAsync(new InvocationConfiguration(), stopping.Token);
         var ready = await WaitUntilReadyAsync(client, serve);
         await stopping.CancelAsync();

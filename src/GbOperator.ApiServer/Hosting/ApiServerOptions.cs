@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace GbOperator.ApiServer.Hosting;
 
@@ -20,6 +21,15 @@ public sealed class ApiServerOptions
     /// <summary>Interval between <c>BOOKMARK</c> events on watches that allow them.</summary>
     /// <value>One minute.</value>
     public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Checks of other components in the process, such as the controllers, that the health endpoints include.</summary>
+    /// <remarks>
+    /// <c>/healthz</c> and <c>/livez</c> fail with 503 when a check reports Unhealthy. <c>/readyz</c> fails with 503 unless
+    /// the store answers and every check reports Healthy, so a Degraded check (for example informers not yet synced) makes the
+    /// process live but not ready.
+    /// </remarks>
+    /// <value>No checks.</value>
+    public IReadOnlyList<IHealthCheck> HealthChecks { get; init; } = [];
 
     /// <summary>Called on the builder before the application is built, for example to install Serilog.</summary>
     public Action<WebApplicationBuilder>? ConfigureBuilder { get; init; }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GbOperator.ApiServer.Hosting;
 using GbOperator.ApiServer.Logging;
 using GbOperator.ApiServer.OpenApi;
 using GbOperator.Resources;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
 namespace GbOperator.ApiServer.Http;
@@ -33,8 +35,8 @@ internal static class ApiServerEndpoints
         application.MapGet("/api/v1/namespaces/{name}", (HttpContext context, string name) =>
             JsonResponses.WriteAsync(context, StatusCodes.Status200OK, DiscoveryDocuments.ImplicitNamespace(name)));
 
-        application.MapGet("/healthz", () => Results.Text("ok"));
-        application.MapGet("/livez", () => Results.Text("ok"));
+        application.MapGet("/healthz", LiveAsync);
+        application.MapGet("/livez", LiveAsync);
         application.MapGet("/readyz", ReadyAsync);
 
         application.Map(GroupVersionPath + "/{**rest}", (HttpContext context, string rest) =>
@@ -65,22 +67,55 @@ internal static class ApiServerEndpoints
         await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, OpenApiDocument.ToJson());
     }
 
-    /// <summary>Reports ready when the store returns its current revision within 5 seconds.</summary>
-    private static async Task<IResult> ReadyAsync(IResourceStore store, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    /// <summary>Reports live unless one of <see cref="ApiServerOptions.HealthChecks"/> reports Unhealthy.</summary>
+    private static async Task<IResult> LiveAsync(ApiServerOptions options, CancellationToken cancellationToken)
+    {
+        var results = await CheckComponentsAsync(options, cancellationToken);
+        var unhealthy = results.Where(result => result.Status == HealthStatus.Unhealthy).ToList();
+        return unhealthy.Count == 0
+            ? Results.Text("ok")
+            : Results.Text(Describe(unhealthy), statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    /// <summary>
+    /// Reports ready when the store returns its current revision within 5 seconds and every one of
+    /// <see cref="ApiServerOptions.HealthChecks"/> reports Healthy.
+    /// </summary>
+    private static async Task<IResult> ReadyAsync(
+        IResourceStore store, ApiServerOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
             await store.GetCurrentRevisionAsync(timeout.Token);
-            return Results.Text("ok");
         }
         catch (Exception exception) when (exception is StoreException or OperationCanceledException)
         {
             loggerFactory.CreateLogger(typeof(ApiServerEndpoints)).ReadinessFailed(exception);
             return Results.Text($"store unavailable: {exception.Message}", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
+
+        var results = await CheckComponentsAsync(options, cancellationToken);
+        var notReady = results.Where(result => result.Status != HealthStatus.Healthy).ToList();
+        return notReady.Count == 0
+            ? Results.Text("ok")
+            : Results.Text(Describe(notReady), statusCode: StatusCodes.Status503ServiceUnavailable);
     }
+
+    private static async Task<List<HealthCheckResult>> CheckComponentsAsync(ApiServerOptions options, CancellationToken cancellationToken)
+    {
+        var results = new List<HealthCheckResult>(options.HealthChecks.Count);
+        foreach (var check in options.HealthChecks)
+        {
+            results.Add(await check.CheckHealthAsync(new HealthCheckContext(), cancellationToken));
+        }
+
+        return results;
+    }
+
+    private static string Describe(IEnumerable<HealthCheckResult> results) =>
+        string.Join(Environment.NewLine, results.Select(result => $"{result.Status}: {result.Description}"));
 
     /// <summary>Turns failures into Kubernetes <c>Status</c> responses.</summary>
     private static async Task HandleErrorsAsync(HttpContext context, RequestDelegate next)
