@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using GbOperator.Infrastructure.Tests;
@@ -104,7 +105,8 @@ internal sealed class OperatorProcess : IAsyncDisposable
     /// <summary>Sends SIGTERM through /bin/kill, the signal a service manager sends to stop the operator gracefully.</summary>
     public async Task TerminateAsync()
     {
-        using var kill = Process.Start(new ProcessStartInfo("/bin/kill") { ArgumentList = { "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })
+        string pid = _process.Id.ToString(CultureInfo.InvariantCulture);
+        using var kill = Process.Start(new ProcessStartInfo("/bin/kill") { ArgumentList = { "-TERM", pid } })
             ?? throw new InvalidOperationException("Starting /bin/kill failed.");
         await kill.WaitForExitAsync();
         if (kill.ExitCode != 0)

@@ -52,7 +52,10 @@ public sealed class OperatorProcessTests(EndToEndFixture services) : IAsyncLifet
         var second = await StartOperatorAsync();
         clusters = ClientFor(second);
         var cluster = await WaitForClusterAsync(clusters, c => OperatorTestEnvironment.IsReady(c, 3), "the restarted operator makes 3 replicas ready");
+        using var probe = new HttpClient { BaseAddress = second.ApiServer };
+        var health = await probe.GetAsync("/healthz");
 
+        health.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
         var instances = await _lxd.ListInstancesAsync(_project, includeState: false, CancellationToken.None);
         instances.Should().HaveCount(3);
         instances.Should().OnlyContain(instance => instance.Config.GetValueOrDefault("user.gbo.owner-kind") == "BotCluster");
@@ -109,21 +112,27 @@ public sealed class OperatorProcessTests(EndToEndFixture services) : IAsyncLifet
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        if (await _lxd.ProjectExistsAsync(_project, timeout.Token))
+        try
         {
-            foreach (var instance in await _lxd.ListInstancesAsync(_project, includeState: false, timeout.Token))
+            if (await _lxd.ProjectExistsAsync(_project, timeout.Token))
             {
-                await _lxd.StopInstanceAsync(_project, instance.Name, TimeSpan.FromSeconds(5), timeout.Token);
-                await _lxd.DeleteInstanceAsync(_project, instance.Name, timeout.Token);
+                foreach (var instance in await _lxd.ListInstancesAsync(_project, includeState: false, timeout.Token))
+                {
+                    await _lxd.StopInstanceAsync(_project, instance.Name, TimeSpan.FromSeconds(5), timeout.Token);
+                    await _lxd.DeleteInstanceAsync(_project, instance.Name, timeout.Token);
+                }
+
+                await _lxd.DeleteProjectAsync(_project, timeout.Token);
             }
 
-            await _lxd.DeleteProjectAsync(_project, timeout.Token);
+            await RemoveCaddyServerAsync(timeout.Token);
         }
-
-        await RemoveCaddyServerAsync(timeout.Token);
-        _lxd.Dispose();
-        _caddy.Dispose();
-        Directory.Delete(_folder, recursive: true);
+        finally
+        {
+            _lxd.Dispose();
+            _caddy.Dispose();
+            Directory.Delete(_folder, recursive: true);
+        }
     }
 
     private async Task<OperatorProcess> StartOperatorAsync()
