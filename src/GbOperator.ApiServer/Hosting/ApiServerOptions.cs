@@ -1,3 +1,4 @@
+using GbOperator.ApiServer.Events;
 using Microsoft.AspNetCore.Builder;
 
 namespace GbOperator.ApiServer.Hosting;
@@ -22,6 +23,9 @@ public sealed class ApiServerOptions
     public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Called on the builder before the application is built, for example to install Serilog.</summary>
+    /// <summary>Expiry settings of core/v1 Events.</summary>
+    public EventOptions Events { get; init; } = new();
+
     public Action<WebApplicationBuilder>? ConfigureBuilder { get; init; }
 
     /// <summary>Called on the built application before the API endpoints are mapped, for example to add request logging.</summary>
