@@ -51,6 +51,34 @@ public sealed class KubectlCompatibilityTests : IClassFixture<SqliteApiServerFix
     }
 
     [Fact]
+    public async Task GetEvents_PrintsEventColumns()
+    {
+        var ns = Manifests.UniqueNamespace();
+        var created = await _server.Client.PostJsonAsync(
+            $"/api/v1/namespaces/{ns}/events", Events.EventsApiTests.Event("web.1", "web", "InstanceReady"));
+        created.StatusCode.Should().Be(HttpStatusCode.Created, created.Text);
+
+        var (exitCode, output, error) = await _kubectl.RunAsync("get", "events", "-n", ns);
+
+        exitCode.Should().Be(0, error);
+        var lines = output.TrimEnd().Split('\n');
+        lines[0].Should().MatchRegex(@"^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE$");
+        lines[1].Should().MatchRegex(@"^\S+\s+Normal\s+InstanceReady\s+botcluster/web\s+InstanceReady happened$");
+    }
+
+    [Fact]
+    public async Task GetEventsShortName_PrintsEvent()
+    {
+        var ns = Manifests.UniqueNamespace();
+        await _server.Client.PostJsonAsync($"/api/v1/namespaces/{ns}/events", Events.EventsApiTests.Event("web.1", "web", "InstanceCreated"));
+
+        var (exitCode, output, error) = await _kubectl.RunAsync("get", "ev", "-n", ns);
+
+        exitCode.Should().Be(0, error);
+        output.Should().Contain("InstanceCreated");
+    }
+
+    [Fact]
     public async Task GetYaml_PrintsListWithObject()
     {
         var ns = await CreateAsync("web", replicas: 2);
