@@ -16,12 +16,13 @@ internal sealed class EventRecorder : IEventRecorder, IAsyncDisposable
     private readonly EventRecorderOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<EventRecorder> _logger;
-    private readonly Channel<(EventKey Key, Resource Resource)> _queue;
+    private readonly Channel<(EventKey Key, Resource Resource, DateTimeOffset OccurredAt)> _queue;
     private readonly Dictionary<EventKey, AggregatedEvent> _recent = [];
     private readonly Task _loop;
     private DateTimeOffset _lastFailureLog = DateTimeOffset.MinValue;
     private int _suppressedFailures;
     private long _lastNanoseconds;
+    private readonly Lock _failureLock = new();
 
     public EventRecorder(IEventSink sink, EventRecorderOptions options, TimeProvider timeProvider, ILogger<EventRecorder> logger)
     {
@@ -29,7 +30,7 @@ internal sealed class EventRecorder : IEventRecorder, IAsyncDisposable
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
-        _queue = Channel.CreateBounded<(EventKey, Resource)>(new BoundedChannelOptions(options.QueueCapacity)
+        _queue = Channel.CreateBounded<(EventKey, Resource, DateTimeOffset)>(new BoundedChannelOptions(options.QueueCapacity)
         {
             FullMode = BoundedChannelFullMode.DropWrite,
             SingleReader = true,
@@ -47,11 +48,10 @@ internal sealed class EventRecorder : IEventRecorder, IAsyncDisposable
         await _loop.ConfigureAwait(false);
     }
 
-    /// <summary>Writes one event now: a PATCH of count and lastTimestamp for a repeat within the window, otherwise a create.</summary>
-    /// <remarks>Only the background loop and tests call this, one call at a time.</remarks>
-    internal async Task WriteAsync(EventKey key, Resource resource, CancellationToken cancellationToken)
+    /// <summary>Writes one event: a PATCH of count and lastTimestamp for a repeat within the window, otherwise a create.</summary>
+    /// <remarks>Only the background loop calls this, one call at a time.</remarks>
+    private async Task WriteAsync(EventKey key, Resource resource, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = _timeProvider.GetUtcNow();
         if (_recent.TryGetValue(key, out var previous) && now - previous.LastSeen < _options.AggregationWindow)
         {
             var count = previous.Count + 1;
@@ -100,7 +100,7 @@ internal sealed class EventRecorder : IEventRecorder, IAsyncDisposable
     {
         var metadata = resource.Metadata;
         var key = new EventKey(metadata.NamespaceProperty ?? "default", resource.Kind, metadata.Name ?? string.Empty, metadata.Uid ?? string.Empty, type, reason, message);
-        if (!_queue.Writer.TryWrite((key, resource)))
+        if (!_queue.Writer.TryWrite((key, resource, _timeProvider.GetUtcNow())))
         {
             LogFailure(null, key, "the event queue is full");
         }
@@ -108,14 +108,15 @@ internal sealed class EventRecorder : IEventRecorder, IAsyncDisposable
 
     private async Task RunAsync()
     {
-        await foreach (var (key, resource) in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        await foreach (var (key, resource, occurredAt) in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
         {
             try
             {
-                await WriteAsync(key, resource, CancellationToken.None).ConfigureAwait(false);
+                await WriteAsync(key, resource, occurredAt, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+            catch (Exception exception)
             {
+                // Any failure drops this one event: the loop must keep running, and a reconcile never sees it.
                 LogFailure(exception, key, exception.Message);
             }
         }
@@ -125,7 +126,7 @@ internal sealed class EventRecorder : IEventRecorder, IAsyncDisposable
     private void LogFailure(Exception? exception, EventKey key, string problem)
     {
         var now = _timeProvider.GetUtcNow();
-        lock (_recent)
+        lock (_failureLock)
         {
             if (now - _lastFailureLog < _options.FailureLogInterval)
             {
