@@ -38,7 +38,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
     private readonly IEventRecorder _events;
 
     // Instances that were ready and routed on the last pass, by BotCluster uid, so InstanceReady and InstanceUnhealthy
-    // are recorded on transitions. NOTE: a restart forgets them, so the first pass after it records InstanceReady again.
+    // are recorded on transitions. NOTE: the set is in memory only, so the first pass after a restart records InstanceReady again.
     private readonly Dictionary<string, HashSet<string>> _routedInstances = new(StringComparer.Ordinal);
 
     /// <summary>Creates the reconciler.</summary>
@@ -90,7 +90,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // The work queue logs the exception and requeues the key with backoff; the event tells the user.
+            // The work queue logs the exception and requeues the key with backoff, and the Warning event shows the failure in describe.
             _events.Warning(resource, "ReconcileFailed", $"Reconcile failed and will be retried: {exception.Message}");
             throw;
         }

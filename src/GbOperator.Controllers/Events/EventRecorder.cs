@@ -116,7 +116,7 @@ internal sealed class EventRecorder : IEventRecorder, IAsyncDisposable
             }
             catch (Exception exception)
             {
-                // Any failure drops this one event: the loop must keep running, and a reconcile never sees it.
+                // Any failure drops only this event, so the loop keeps running and the reconcile that recorded it is unaffected.
                 LogFailure(exception, key, exception.Message);
             }
         }

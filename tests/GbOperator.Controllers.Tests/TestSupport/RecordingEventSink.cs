@@ -3,7 +3,7 @@ using k8s.Models;
 
 namespace GbOperator.Controllers.Tests.TestSupport;
 
-/// <summary>An <see cref="IEventSink"/> that keeps events in memory and can be told to fail.</summary>
+/// <summary>An <see cref="IEventSink"/> that keeps events in memory and throws <see cref="Failure"/> while it is set.</summary>
 internal sealed class RecordingEventSink : IEventSink
 {
     private readonly Dictionary<string, Corev1Event> _events = new(StringComparer.Ordinal);
