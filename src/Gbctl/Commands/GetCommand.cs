@@ -44,6 +44,11 @@ internal static class GetCommand
                         session, result.GetValue(allNamespaces), result.GetValue(fieldSelector), OutputFormats.Parse(result.GetValue(output)), !result.GetValue(noHeaders), token);
                 }
 
+                if (result.GetValue(fieldSelector) is { Length: > 0 })
+                {
+                    throw new CliException("--field-selector is supported only for events, such as 'gbctl get events --field-selector type=Warning'; use -l to select other objects by label.");
+                }
+
                 var request = new GetRequest(
                     ResourceArguments.Parse(result.GetValue(resources) ?? [], "get"),
                     OutputFormats.Parse(result.GetValue(output)),

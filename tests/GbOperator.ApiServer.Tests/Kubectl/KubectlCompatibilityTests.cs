@@ -67,6 +67,22 @@ public sealed class KubectlCompatibilityTests : IClassFixture<SqliteApiServerFix
     }
 
     [Fact]
+    public async Task DescribeBotCluster_PrintsEvents()
+    {
+        var ns = await CreateAsync("web", replicas: 1);
+        var cluster = await _server.Client.GetJsonAsync($"/apis/{Manifests.ApiVersion}/namespaces/{ns}/botclusters/web");
+        var body = Events.EventsApiTests.Event("web.1", "web", "InstanceReady", uid: cluster.Json["metadata"]!["uid"]!.GetValue<string>());
+        body["involvedObject"]!["namespace"] = ns;
+        await _server.Client.PostJsonAsync($"/api/v1/namespaces/{ns}/events", body);
+
+        var (exitCode, output, error) = await _kubectl.RunAsync("describe", "bc", "web", "-n", ns);
+
+        exitCode.Should().Be(0, error);
+        output.Should().MatchRegex(@"\nEvents:\n +Type +Reason +Age +From +Message\n");
+        output.Should().MatchRegex(@"\n +Normal +InstanceReady +\S+ +gb-operator +InstanceReady happened");
+    }
+
+    [Fact]
     public async Task GetEventsShortName_PrintsEvent()
     {
         var ns = Manifests.UniqueNamespace();
