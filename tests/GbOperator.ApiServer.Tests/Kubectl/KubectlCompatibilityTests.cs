@@ -5,7 +5,7 @@ using GbOperator.ApiServer.Tests.Infrastructure;
 
 namespace GbOperator.ApiServer.Tests.Kubectl;
 
-/// <summary>kubectl against the server: discovery, table output, YAML, watch, patch, scale, apply, diff and delete.</summary>
+/// <summary>kubectl against the server: discovery, table output, YAML, watch, patch, scale, apply, diff, delete and events.</summary>
 /// <remarks>The tests prefer Debian's kubectl 1.20 and fail on machines without any kubectl.</remarks>
 public sealed class KubectlCompatibilityTests : IClassFixture<SqliteApiServerFixture>, IDisposable
 {
