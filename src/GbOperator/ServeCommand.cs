@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GbOperator.ApiServer.Events;
 using GbOperator.ApiServer.Hosting;
 using GbOperator.Controllers.BotClusters;
 using GbOperator.Infrastructure.Lxd;
@@ -44,9 +45,21 @@ internal static class ServeCommand
             Description = "URL of Caddy's admin API. Default: $GBO_CADDY_ADMIN_URL, else http://127.0.0.1:2019.",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GBO_CADDY_ADMIN_URL") is { Length: > 0 } url ? url : "http://127.0.0.1:2019",
         };
+        var eventTtl = new Option<TimeSpan>("--event-ttl")
+        {
+            Description = "Time after an event's last occurrence when the API server deletes it, as HH:MM:SS.",
+            DefaultValueFactory = _ => TimeSpan.FromHours(1),
+        };
+        eventTtl.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<TimeSpan>() <= TimeSpan.Zero)
+            {
+                result.AddError("--event-ttl must be positive, such as 01:00:00.");
+            }
+        });
         var command = new Command("serve", "Serve the Kubernetes-style API of GbOperator and run its controllers.")
         {
-            store, listen, controllers, lxdSocket, lxdProject, caddyAdmin,
+            store, listen, controllers, lxdSocket, lxdProject, caddyAdmin, eventTtl,
         };
         command.SetAction((parseResult, cancellationToken) =>
             RunAsync(
@@ -55,11 +68,12 @@ internal static class ServeCommand
                 parseResult.GetValue(controllers)
                     ? new ControllerSwitches(parseResult.GetValue(lxdSocket)!, parseResult.GetValue(lxdProject)!, parseResult.GetValue(caddyAdmin)!)
                     : null,
+                parseResult.GetValue(eventTtl),
                 cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? storeUrl, string listen, ControllerSwitches? controllers, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? storeUrl, string listen, ControllerSwitches? controllers, TimeSpan eventTtl, CancellationToken cancellationToken)
     {
         Log.Logger = new LoggerConfiguration()
             .MinimumLevel.Information()
@@ -99,6 +113,7 @@ internal static class ServeCommand
                 var options = new ApiServerOptions
                 {
                     HealthChecks = controllerHealth is null ? [] : [controllerHealth],
+                    Events = new EventOptions { TimeToLive = eventTtl },
                     ConfigureBuilder = builder => builder.Services.AddSerilog(),
                     ConfigureApplication = application => application.UseSerilogRequestLogging(),
                 };

@@ -39,6 +39,19 @@ public sealed class BotClusterLifecycleTests(EndToEndFixture services)
         limits.Message.Should().Contain("limits.disk.priority").And.Contain("limits.network");
         var names = await RequestInstanceNamesAsync(listenPort, count: 30);
         names.Should().BeEquivalentTo(instances.Select(instance => instance.Name));
+
+        // Events are written in the background, so they may arrive shortly after the status.
+        IReadOnlyList<string> reasons = [];
+        await Wait.UntilAsync(
+            async () =>
+            {
+                reasons = await environment.ListEventReasonsAsync("web");
+                return reasons.Count(reason => reason == "InstanceReady") == 3;
+            },
+            Deadline,
+            "three InstanceReady events are recorded");
+        reasons.Count(reason => reason == "InstanceCreated").Should().Be(3);
+        reasons.Should().Contain(["ScaledUp", "InstanceStarted", "RoutesUpdated"]);
     }
 
     [Fact]

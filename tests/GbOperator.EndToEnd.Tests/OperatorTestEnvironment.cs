@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using GbOperator.ApiServer.Hosting;
 using GbOperator.Controllers.BotClusters;
@@ -139,6 +140,17 @@ internal sealed class OperatorTestEnvironment : IAsyncDisposable
             timeout,
             description);
         return cluster!;
+    }
+
+    /// <summary>Returns the reasons of the events recorded about BotCluster default/<paramref name="name"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> ListEventReasonsAsync(string name)
+    {
+        var list = await _apiClient.GetFromJsonAsync<JsonObject>(
+            $"/api/v1/namespaces/default/events?fieldSelector={Uri.EscapeDataString($"involvedObject.kind=BotCluster,involvedObject.name={name}")}");
+        return list!["items"]!.AsArray()
+            .OrderBy(item => item!["lastTimestamp"]!.GetValue<string>(), StringComparer.Ordinal)
+            .Select(item => item!["reason"]!.GetValue<string>())
+            .ToList();
     }
 
     public static bool IsReady(BotCluster cluster, int replicas) =>

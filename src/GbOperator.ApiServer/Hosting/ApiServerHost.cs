@@ -1,3 +1,4 @@
+using GbOperator.ApiServer.Events;
 using GbOperator.ApiServer.Http;
 using GbOperator.ApiServer.Registry;
 using GbOperator.ApiServer.Tables;
@@ -64,6 +65,12 @@ public sealed class ApiServerHost : IAsyncDisposable
         builder.Services.AddSingleton<WatchStreamer>();
         builder.Services.AddSingleton<ResourceHandler>();
         builder.Services.AddHostedService(services => services.GetRequiredService<WatchCacheSet>());
+        builder.Services.AddSingleton(options.Events);
+        builder.Services.AddSingleton<EventRegistry>();
+        builder.Services.AddSingleton<EventTable>();
+        builder.Services.AddSingleton<EventRequestHandler>();
+        builder.Services.AddSingleton<EventExpirySweeper>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<EventExpirySweeper>());
         options.ConfigureBuilder?.Invoke(builder);
 
         var application = builder.Build();

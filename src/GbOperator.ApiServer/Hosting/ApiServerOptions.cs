@@ -1,3 +1,4 @@
+using GbOperator.ApiServer.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -32,6 +33,9 @@ public sealed class ApiServerOptions
     public IReadOnlyList<IHealthCheck> HealthChecks { get; init; } = [];
 
     /// <summary>Called on the builder before the application is built, for example to install Serilog.</summary>
+    /// <summary>Expiry settings of core/v1 Events.</summary>
+    public EventOptions Events { get; init; } = new();
+
     public Action<WebApplicationBuilder>? ConfigureBuilder { get; init; }
 
     /// <summary>Called on the built application before the API endpoints are mapped, for example to add request logging.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GbOperator.ApiServer.Events;
 using GbOperator.ApiServer.Hosting;
 using GbOperator.ApiServer.Logging;
 using GbOperator.ApiServer.OpenApi;
@@ -24,6 +25,7 @@ internal static class ApiServerEndpoints
 
         MapDocument(application, "/version", DiscoveryDocuments.Version);
         MapDocument(application, "/api", DiscoveryDocuments.CoreVersions);
+        MapDocument(application, "/api/v1", DiscoveryDocuments.CoreResourceList);
         MapDocument(application, "/apis", DiscoveryDocuments.GroupList);
         MapDocument(application, "/apis/" + ApiGroup.Name, DiscoveryDocuments.Group);
         MapDocument(application, GroupVersionPath, DiscoveryDocuments.ResourceList);
@@ -34,6 +36,11 @@ internal static class ApiServerEndpoints
         // reads it after a 404 to tell "namespace not found" from "object not found".
         application.MapGet("/api/v1/namespaces/{name}", (HttpContext context, string name) =>
             JsonResponses.WriteAsync(context, StatusCodes.Status200OK, DiscoveryDocuments.ImplicitNamespace(name)));
+
+        application.Map("/api/v1/events", (HttpContext context) =>
+            context.RequestServices.GetRequiredService<EventRequestHandler>().HandleAsync(context, null, null));
+        application.Map("/api/v1/namespaces/{namespace}/events/{name?}", (HttpContext context, string @namespace, string? name) =>
+            context.RequestServices.GetRequiredService<EventRequestHandler>().HandleAsync(context, @namespace, name));
 
         application.MapGet("/healthz", LiveAsync);
         application.MapGet("/livez", LiveAsync);

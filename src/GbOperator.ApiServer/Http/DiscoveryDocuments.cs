@@ -29,8 +29,25 @@ internal static class DiscoveryDocuments
     {
         ["kind"] = "APIVersions",
         ["apiVersion"] = "v1",
-        ["versions"] = new JsonArray(),
+        ["versions"] = new JsonArray("v1"),
         ["serverAddressByClientCIDRs"] = new JsonArray(),
+    };
+
+    /// <summary>Returns the core/v1 resource list: only <c>events</c>, because namespaces are implicit and not listed.</summary>
+    public static JsonObject CoreResourceList() => new()
+    {
+        ["kind"] = "APIResourceList",
+        ["apiVersion"] = "v1",
+        ["groupVersion"] = "v1",
+        ["resources"] = new JsonArray(new JsonObject
+        {
+            ["name"] = "events",
+            ["singularName"] = "event",
+            ["namespaced"] = true,
+            ["kind"] = "Event",
+            ["verbs"] = ToArray(MainVerbs),
+            ["shortNames"] = ToArray(["ev"]),
+        }),
     };
 
     /// <summary>Returns an active core/v1 Namespace named <paramref name="name"/>.</summary>

@@ -49,4 +49,10 @@ internal static partial class ApiServerLog
 
     [LoggerMessage(3003, LogLevel.Warning, "Readiness check failed: the store did not answer")]
     public static partial void ReadinessFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(2007, LogLevel.Information, "Deleted {Count} events older than {TimeToLive}")]
+    public static partial void EventsExpired(this ILogger logger, int count, TimeSpan timeToLive);
+
+    [LoggerMessage(3004, LogLevel.Error, "Event expiry sweep failed; retrying in {SweepInterval}")]
+    public static partial void EventSweepFailed(this ILogger logger, Exception exception, TimeSpan sweepInterval);
 }

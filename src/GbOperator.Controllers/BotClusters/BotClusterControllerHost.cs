@@ -1,3 +1,4 @@
+using GbOperator.Controllers.Events;
 using GbOperator.Controllers.Runtime;
 using GbOperator.Infrastructure.Caddy;
 using GbOperator.Infrastructure.Lxd;
@@ -16,9 +17,11 @@ public sealed class BotClusterControllerHost : IAsyncDisposable
     private readonly LxdClient _lxd;
     private readonly CaddyAdminClient _caddy;
     private readonly ControllerRunner _runner;
+    private readonly EventRecorder _events;
 
-    private BotClusterControllerHost(HttpClient apiClient, HttpClient healthClient, LxdClient lxd, CaddyAdminClient caddy, ControllerRunner runner)
+    private BotClusterControllerHost(HttpClient apiClient, HttpClient healthClient, LxdClient lxd, CaddyAdminClient caddy, ControllerRunner runner, EventRecorder events)
     {
+        _events = events;
         _apiClient = apiClient;
         _healthClient = healthClient;
         _lxd = lxd;
@@ -50,11 +53,12 @@ public sealed class BotClusterControllerHost : IAsyncDisposable
             }
 
             var clusters = new HttpResourceClient<BotCluster>(apiClient, ResourceCatalog.BotClusters.Plural);
-            var reconciler = new BotClusterReconciler(clusters, lxd, caddy, settings.Reconciler, healthClient, loggerFactory);
+            var events = new EventRecorder(new HttpEventSink(apiClient), new EventRecorderOptions(), TimeProvider.System, loggerFactory.CreateLogger<EventRecorder>());
+            var reconciler = new BotClusterReconciler(clusters, lxd, caddy, settings.Reconciler, healthClient, loggerFactory, events: events);
             var controller = ControllerFactory.Create(clusters, reconciler, new ControllerOptions { Name = "botclusters", Workers = 1 }, loggerFactory);
             var runner = new ControllerRunner([controller], loggerFactory.CreateLogger<ControllerRunner>());
             await runner.StartAsync(cancellationToken);
-            return new BotClusterControllerHost(apiClient, healthClient, lxd, caddy, runner);
+            return new BotClusterControllerHost(apiClient, healthClient, lxd, caddy, runner, events);
         }
         catch
         {
@@ -71,6 +75,7 @@ public sealed class BotClusterControllerHost : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await _runner.StopAsync(timeout.Token);
+        await _events.DisposeAsync();
         _apiClient.Dispose();
         _healthClient.Dispose();
         _lxd.Dispose();

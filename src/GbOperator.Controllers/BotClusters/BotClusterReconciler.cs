@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using GbOperator.Controllers.Events;
 using GbOperator.Controllers.Runtime;
 using GbOperator.Infrastructure.Caddy;
 using GbOperator.Infrastructure.Lxd;
@@ -34,6 +35,11 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
     private readonly HealthProber _prober;
     private readonly HealthTracker _health = new();
     private readonly InstanceRemover _remover;
+    private readonly IEventRecorder _events;
+
+    // Instances that were ready and routed on the last pass, by BotCluster uid, so InstanceReady and InstanceUnhealthy
+    // are recorded on transitions. NOTE: the set is in memory only, so the first pass after a restart records InstanceReady again.
+    private readonly Dictionary<string, HashSet<string>> _routedInstances = new(StringComparer.Ordinal);
 
     /// <summary>Creates the reconciler.</summary>
     /// <param name="clusters">Client of the API server's BotCluster resource.</param>
@@ -43,6 +49,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
     /// <param name="healthClient">HTTP client for health checks; it must not have a timeout shorter than the checks'.</param>
     /// <param name="loggerFactory">Logger factory.</param>
     /// <param name="timeProvider">Clock for drain and start-up deadlines; the system clock when <c>null</c>.</param>
+    /// <param name="events">Recorder of the events about each BotCluster; none are recorded when <c>null</c>.</param>
     public BotClusterReconciler(
         IResourceClient<BotCluster> clusters,
         ILxdClient lxd,
@@ -50,7 +57,8 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         BotClusterReconcilerOptions options,
         HttpClient healthClient,
         ILoggerFactory loggerFactory,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        IEventRecorder? events = null)
     {
         ArgumentNullException.ThrowIfNull(clusters);
         ArgumentNullException.ThrowIfNull(lxd);
@@ -64,6 +72,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         _lxd = lxd;
         _options = options;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _events = events ?? NullEventRecorder.Instance;
         _logger = loggerFactory.CreateLogger<BotClusterReconciler>();
         _launcher = new InstanceLauncher(lxd, options, new Random(), loggerFactory.CreateLogger<InstanceLauncher>());
         _routes = new RoutePublisher(caddy, loggerFactory.CreateLogger<RoutePublisher>());
@@ -75,6 +84,20 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
     public async Task<ReconcileResult> ReconcileAsync(BotCluster resource, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resource);
+        try
+        {
+            return await ReconcileCoreAsync(resource, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The work queue logs the exception and requeues the key with backoff, and the Warning event shows the failure in describe.
+            _events.Warning(resource, "ReconcileFailed", $"Reconcile failed and will be retried: {exception.Message}");
+            throw;
+        }
+    }
+
+    private async Task<ReconcileResult> ReconcileCoreAsync(BotCluster resource, CancellationToken cancellationToken)
+    {
         using var scope = BeginScope(resource);
         var spec = resource.Spec;
         string ns = resource.Metadata.NamespaceProperty;
@@ -91,6 +114,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         {
             string message = $"spec.routing.listenAddress '{spec.Routing.ListenAddress}' is not allowed: use 127.0.0.1:PORT.";
             await WriteStatusAsync(resource, new ClusterObservation([], new HashSet<string>(), []), new RolloutPlan(0, [], []), message, cancellationToken);
+            _events.Warning(resource, "InvalidListenAddress", message);
             return ReconcileResult.Failure(message, terminal: true);
         }
 
@@ -107,7 +131,9 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         // Start what is stopped and not draining: an earlier pass or process may have stopped between steps.
         foreach (var instance in owned.Where(instance => !instance.Instance.IsRunning && !instance.IsDraining))
         {
-            await _launcher.StartAsync(instance.Name, spec, cancellationToken);
+            string? notApplied = await _launcher.StartAsync(instance.Name, spec, cancellationToken);
+            _events.Normal(resource, "InstanceStarted", $"Started instance {instance.Name}");
+            RecordLimitsNotApplied(resource, instance.Name, notApplied);
         }
 
         // Check the health of every serving instance and plan one step.
@@ -124,6 +150,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
                 new Dictionary<string, string?> { [InstanceKeys.DrainingSince] = now.ToString("O", CultureInfo.InvariantCulture) },
                 cancellationToken);
             BotClusterLog.Draining(_logger, drain, spec.DrainTimeout);
+            _events.Normal(resource, "InstanceDraining", $"Removed instance {drain} from the routes; it stops when its connections close or after {spec.DrainTimeout}");
         }
 
         var leaving = plan.Drain.Concat(plan.Replace).ToHashSet(StringComparer.Ordinal);
@@ -133,19 +160,39 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
             .Select(instance => $"127.0.0.1:{instance.HostPort}")
             .ToList();
         string serverId = CaddyServerBuilder.ServerId(ns, name);
-        await _routes.PublishAsync(serverId, CaddyServerBuilder.Build(serverId, spec, upstreams), cancellationToken);
+        if (await _routes.PublishAsync(serverId, CaddyServerBuilder.Build(serverId, spec, upstreams), cancellationToken))
+        {
+            _events.Normal(resource, "RoutesUpdated", $"Updated the Caddy routes of {spec.Routing.Host} to {upstreams.Count} upstreams");
+        }
+
+        RecordReadiness(resource, views, ready);
 
         // Replace failed instances, create missing ones, stop drained ones.
         foreach (string failed in plan.Replace)
         {
             BotClusterLog.Replacing(_logger, failed, spec.HealthCheck.Retries);
             await _remover.DeleteAsync(failed, TimeSpan.Zero, cancellationToken);
+            _events.Normal(resource, "InstanceReplaced", $"Deleted instance {failed} after {spec.HealthCheck.Retries} failed health checks; a new instance replaces it");
+        }
+
+        if (plan.Create > plan.Replace.Count)
+        {
+            _events.Normal(resource, "ScaledUp", $"Scaling up to {spec.Replicas} replicas");
         }
 
         var created = new List<string>();
         for (int i = 0; i < plan.Create; i++)
         {
-            created.Add(await _launcher.LaunchAsync(resource, specHash, usedPorts, cancellationToken));
+            var (instanceName, notApplied) = await _launcher.LaunchAsync(resource, specHash, usedPorts, cancellationToken);
+            created.Add(instanceName);
+            _events.Normal(resource, "InstanceCreated", $"Created instance {instanceName} from image {spec.Image}");
+            _events.Normal(resource, "InstanceStarted", $"Started instance {instanceName}");
+            RecordLimitsNotApplied(resource, instanceName, notApplied);
+        }
+
+        if (plan.Drain.Count > 0)
+        {
+            _events.Normal(resource, "ScaledDown", $"Scaling down to {spec.Replicas} replicas");
         }
 
         var drainedNow = plan.Drain.ToHashSet(StringComparer.Ordinal);
@@ -153,6 +200,10 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
             .Select(instance => instance.IsDraining ? instance : instance with { DrainingSince = now })
             .ToList();
         var stopped = await _remover.FinishDrainsAsync(spec, draining, cancellationToken);
+        foreach (string instanceName in stopped.Order(StringComparer.Ordinal))
+        {
+            _events.Normal(resource, "InstanceDeleted", $"Stopped and deleted drained instance {instanceName}");
+        }
 
         // Write status from what is left.
         var remaining = owned
@@ -178,6 +229,8 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         }
 
         await CleanUpAsync(resource.Metadata.NamespaceProperty, resource.Metadata.Name, cancellationToken);
+        _routedInstances.Remove(resource.Metadata.Uid);
+        _events.Normal(resource, "CleanupCompleted", "Deleted every instance and the Caddy routes of the cluster");
 
         var fresh = await _clusters.GetAsync(resource.Metadata.NamespaceProperty, resource.Metadata.Name, cancellationToken);
         if (fresh?.Metadata.Finalizers?.Remove(Finalizer) == true)
@@ -244,6 +297,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
             {
                 BotClusterLog.DeletingOrphan(_logger, instance.Name, owner.Namespace, owner.Name, owner.Uid);
                 await _remover.DeleteAsync(instance.Name, _options.StopTimeout, cancellationToken);
+                _events.Normal(cluster, "InstanceDeleted", $"Deleted orphaned instance {instance.Name} of {owner.Namespace}/{owner.Name} (uid {owner.Uid})");
             }
         }
     }
@@ -285,6 +339,41 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         }
 
         return views;
+    }
+
+    /// <summary>Records InstanceReady for instances routed for the first time and InstanceUnhealthy for routed ones that failed their checks.</summary>
+    private void RecordReadiness(BotCluster cluster, Dictionary<string, InstanceView> views, HashSet<string> ready)
+    {
+        if (!_routedInstances.TryGetValue(cluster.Metadata.Uid, out var routed))
+        {
+            routed = new HashSet<string>(StringComparer.Ordinal);
+            _routedInstances[cluster.Metadata.Uid] = routed;
+        }
+
+        foreach (string instanceName in ready.Order(StringComparer.Ordinal))
+        {
+            if (routed.Add(instanceName))
+            {
+                _events.Normal(cluster, "InstanceReady", $"Instance {instanceName} passed its health check and receives traffic");
+            }
+        }
+
+        foreach (var view in views.Values.Where(view => !view.Ready && routed.Contains(view.Name)).OrderBy(view => view.Name, StringComparer.Ordinal))
+        {
+            routed.Remove(view.Name);
+            _events.Warning(cluster, "InstanceUnhealthy", $"Instance {view.Name} failed its health check and was removed from the routes");
+        }
+
+        // Draining and deleted instances are no longer checked, so they leave the set without an event.
+        routed.RemoveWhere(instanceName => !views.ContainsKey(instanceName));
+    }
+
+    private void RecordLimitsNotApplied(BotCluster cluster, string instanceName, string? notApplied)
+    {
+        if (notApplied is not null)
+        {
+            _events.Warning(cluster, "LimitsNotApplied", $"Instance {instanceName} runs without a limit that LXD rejected: {notApplied}");
+        }
     }
 
     private async Task AddFinalizerAsync(string ns, string name, CancellationToken cancellationToken)

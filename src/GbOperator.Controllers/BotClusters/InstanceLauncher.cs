@@ -17,8 +17,8 @@ internal sealed class InstanceLauncher(ILxdClient lxd, BotClusterReconcilerOptio
 
     /// <summary>Creates one instance with its limits, owner keys and proxy device, writes its .env and starts it.</summary>
     /// <param name="usedPorts">Host ports of every instance in the project; the new port is added to it.</param>
-    /// <returns>The new instance's name.</returns>
-    public async Task<string> LaunchAsync(BotCluster cluster, string specHash, ISet<int> usedPorts, CancellationToken cancellationToken)
+    /// <returns>The new instance's name, and the limit that LXD rejected at start, or <c>null</c> when every limit applied.</returns>
+    public async Task<(string Name, string? LimitsNotApplied)> LaunchAsync(BotCluster cluster, string specHash, ISet<int> usedPorts, CancellationToken cancellationToken)
     {
         var spec = cluster.Spec;
         int port = HostPortAllocator.Allocate(options.FirstHostPort, options.LastHostPort, (IReadOnlySet<int>)usedPorts, IsFreeOnHost)
@@ -66,18 +66,20 @@ internal sealed class InstanceLauncher(ILxdClient lxd, BotClusterReconcilerOptio
             cancellationToken);
         BotClusterLog.InstanceCreated(logger, name, spec.Image, port);
 
-        await StartAsync(name, spec, cancellationToken);
-        return name;
+        string? limitsNotApplied = await StartAsync(name, spec, cancellationToken);
+        return (name, limitsNotApplied);
     }
 
     /// <summary>Writes the .env file and starts the instance; removes a disk priority that the kernel cannot apply.</summary>
-    public async Task StartAsync(string name, BotClusterSpec spec, CancellationToken cancellationToken)
+    /// <returns>The removed limit and LXD's error, or <c>null</c> when every limit applied.</returns>
+    public async Task<string?> StartAsync(string name, BotClusterSpec spec, CancellationToken cancellationToken)
     {
         byte[] env = Encoding.UTF8.GetBytes(RenderEnv(spec));
         await lxd.PushFileAsync(options.LxdProject, name, EnvFilePath, env, LxdFileOwnership.RootReadable, cancellationToken);
 
         // NOTE: when another process took the recorded host port, the start fails on every pass until the port
         // is free again, because the port is kept in user.gbo.host-port and not reallocated.
+        string? limitsNotApplied = null;
         try
         {
             await lxd.StartInstanceAsync(options.LxdProject, name, cancellationToken);
@@ -86,19 +88,21 @@ internal sealed class InstanceLauncher(ILxdClient lxd, BotClusterReconcilerOptio
         {
             // LXD accepts the key at creation but fails the start when the kernel lacks the blkio.weight cgroup.
             BotClusterLog.LimitRejected(logger, DiskPriorityKey, name, exception.LxdError);
+            limitsNotApplied = $"{DiskPriorityKey}: {exception.LxdError}";
             await lxd.SetConfigAsync(
                 options.LxdProject,
                 name,
                 new Dictionary<string, string?>
                 {
                     [DiskPriorityKey] = null,
-                    [InstanceKeys.LimitsNotApplied] = $"{DiskPriorityKey}: {exception.LxdError}",
+                    [InstanceKeys.LimitsNotApplied] = limitsNotApplied,
                 },
                 cancellationToken);
             await lxd.StartInstanceAsync(options.LxdProject, name, cancellationToken);
         }
 
         BotClusterLog.InstanceStarted(logger, name);
+        return limitsNotApplied;
     }
 
     /// <summary>Renders <c>PORT</c> and the spec's environment as KEY=VALUE lines, sorted by key.</summary>

@@ -24,10 +24,11 @@ internal static class GetCommand
         var selector = new Option<string?>("--selector", "-l") { Description = "Label selector such as 'tier=web,env!=dev'." };
         var watch = new Option<bool>("--watch", "-w") { Description = "After listing, print every change until interrupted." };
         var noHeaders = new Option<bool>("--no-headers") { Description = "Leave out the header line of table output." };
+        var fieldSelector = new Option<string?>("--field-selector") { Description = "Field selector of events, such as 'type=Warning,involvedObject.name=web'." };
 
         var command = new Command("get", "Display one or many resources.")
         {
-            resources, output, allNamespaces, selector, watch, noHeaders,
+            resources, output, allNamespaces, selector, watch, noHeaders, fieldSelector,
         };
 
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(
@@ -36,6 +37,18 @@ internal static class GetCommand
             context,
             (session, token) =>
             {
+                var types = result.GetValue(resources) ?? [];
+                if (types.Length == 1 && EventListing.IsEventType(types[0]))
+                {
+                    return EventListing.RunAsync(
+                        session, result.GetValue(allNamespaces), result.GetValue(fieldSelector), OutputFormats.Parse(result.GetValue(output)), !result.GetValue(noHeaders), token);
+                }
+
+                if (result.GetValue(fieldSelector) is { Length: > 0 })
+                {
+                    throw new CliException("--field-selector is supported only for events, such as 'gbctl get events --field-selector type=Warning'; use -l to select other objects by label.");
+                }
+
                 var request = new GetRequest(
                     ResourceArguments.Parse(result.GetValue(resources) ?? [], "get"),
                     OutputFormats.Parse(result.GetValue(output)),

@@ -18,13 +18,38 @@ public sealed class DiscoveryTests(SqliteApiServerFixture server) : IClassFixtur
     }
 
     [Fact]
-    public async Task Api_Get_ReturnsEmptyVersions()
+    public async Task Api_Get_ReturnsV1()
     {
         var response = await server.Client.GetJsonAsync("/api");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Json["kind"]!.GetValue<string>().Should().Be("APIVersions");
-        response.Json["versions"]!.AsArray().Should().BeEmpty();
+        response.Json["versions"]!.AsArray().Select(version => version!.GetValue<string>()).Should().Equal("v1");
+    }
+
+    [Fact]
+    public async Task CoreV1_Get_ListsEventsWithEveryVerb()
+    {
+        var response = await server.Client.GetJsonAsync("/api/v1");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Json["groupVersion"]!.GetValue<string>().Should().Be("v1");
+        var events = response.Json["resources"]!.AsArray().Single()!;
+        events["name"]!.GetValue<string>().Should().Be("events");
+        events["kind"]!.GetValue<string>().Should().Be("Event");
+        events["namespaced"]!.GetValue<bool>().Should().BeTrue();
+        events["shortNames"]!.AsArray().Select(name => name!.GetValue<string>()).Should().Equal("ev");
+        events["verbs"]!.AsArray().Select(verb => verb!.GetValue<string>())
+            .Should().BeEquivalentTo(["create", "get", "list", "watch", "patch", "update", "delete", "deletecollection"]);
+    }
+
+    [Fact]
+    public async Task Namespace_Get_StillReturnsImplicitNamespace()
+    {
+        var response = await server.Client.GetJsonAsync("/api/v1/namespaces/anything");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Json["kind"]!.GetValue<string>().Should().Be("Namespace");
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using GbOperator.ApiServer.Tests.Infrastructure;
 
 namespace GbOperator.ApiServer.Tests.Kubectl;
 
-/// <summary>kubectl against the server: discovery, table output, YAML, watch, patch, scale, apply, diff and delete.</summary>
+/// <summary>kubectl against the server: discovery, table output, YAML, watch, patch, scale, apply, diff, delete and events.</summary>
 /// <remarks>The tests prefer Debian's kubectl 1.20 and fail on machines without any kubectl.</remarks>
 public sealed class KubectlCompatibilityTests : IClassFixture<SqliteApiServerFixture>, IDisposable
 {
@@ -48,6 +48,50 @@ public sealed class KubectlCompatibilityTests : IClassFixture<SqliteApiServerFix
         var lines = output.TrimEnd().Split('\n');
         lines[0].Should().MatchRegex(@"^NAME\s+REPLICAS\s+READY\s+IMAGE\s+STATUS\s+AGE$");
         lines[1].Should().MatchRegex(@"^web\s+2\s+botserver-standin\s+\d+s$");
+    }
+
+    [Fact]
+    public async Task GetEvents_PrintsEventColumns()
+    {
+        var ns = Manifests.UniqueNamespace();
+        var created = await _server.Client.PostJsonAsync(
+            $"/api/v1/namespaces/{ns}/events", Events.EventsApiTests.Event("web.1", "web", "InstanceReady"));
+        created.StatusCode.Should().Be(HttpStatusCode.Created, created.Text);
+
+        var (exitCode, output, error) = await _kubectl.RunAsync("get", "events", "-n", ns);
+
+        exitCode.Should().Be(0, error);
+        var lines = output.TrimEnd().Split('\n');
+        lines[0].Should().MatchRegex(@"^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE$");
+        lines[1].Should().MatchRegex(@"^\S+\s+Normal\s+InstanceReady\s+botcluster/web\s+InstanceReady happened$");
+    }
+
+    [Fact]
+    public async Task DescribeBotCluster_PrintsEvents()
+    {
+        var ns = await CreateAsync("web", replicas: 1);
+        var cluster = await _server.Client.GetJsonAsync($"/apis/{Manifests.ApiVersion}/namespaces/{ns}/botclusters/web");
+        var body = Events.EventsApiTests.Event("web.1", "web", "InstanceReady", uid: cluster.Json["metadata"]!["uid"]!.GetValue<string>());
+        body["involvedObject"]!["namespace"] = ns;
+        await _server.Client.PostJsonAsync($"/api/v1/namespaces/{ns}/events", body);
+
+        var (exitCode, output, error) = await _kubectl.RunAsync("describe", "bc", "web", "-n", ns);
+
+        exitCode.Should().Be(0, error);
+        output.Should().MatchRegex(@"\nEvents:\n +Type +Reason +Age +From +Message\n");
+        output.Should().MatchRegex(@"\n +Normal +InstanceReady +\S+ +gb-operator +InstanceReady happened");
+    }
+
+    [Fact]
+    public async Task GetEventsShortName_PrintsEvent()
+    {
+        var ns = Manifests.UniqueNamespace();
+        await _server.Client.PostJsonAsync($"/api/v1/namespaces/{ns}/events", Events.EventsApiTests.Event("web.1", "web", "InstanceCreated"));
+
+        var (exitCode, output, error) = await _kubectl.RunAsync("get", "ev", "-n", ns);
+
+        exitCode.Should().Be(0, error);
+        output.Should().Contain("InstanceCreated");
     }
 
     [Fact]

@@ -227,4 +227,13 @@ public sealed class GetCommandTests : ServerTest
         var result = await Server.RunAsync("apply", "-f", Server.ExamplesPath);
         result.ExitCode.Should().Be(0, result.ToString());
     }
+
+    [Fact]
+    public async Task Get_FieldSelectorOnBotClusters_ReportsError()
+    {
+        var result = await Server.RunAsync("get", "bc", "--field-selector", "metadata.name=demo");
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().Contain("--field-selector is supported only for events");
+    }
 }
