@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GbOperator.ApiServer.Http;
+using GbOperator.ApiServer.Selectors;
 
 namespace GbOperator.ApiServer.Events;
 
@@ -22,43 +23,12 @@ internal sealed class EventFieldSelector
     /// <exception cref="ApiException">400 BadRequest for a malformed term or an unsupported field.</exception>
     public static EventFieldSelector Parse(string? text)
     {
-        var terms = new List<(string, string, bool)>();
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new EventFieldSelector(terms);
+            return new EventFieldSelector([]);
         }
 
-        foreach (var rawTerm in text.Split(','))
-        {
-            var term = rawTerm.Trim();
-            var notEqual = term.IndexOf("!=", StringComparison.Ordinal);
-            var equal = term.IndexOf('=', StringComparison.Ordinal);
-            string field;
-            string value;
-            bool isEqual;
-            if (notEqual > 0)
-            {
-                (field, value, isEqual) = (term[..notEqual], term[(notEqual + 2)..], false);
-            }
-            else if (equal > 0)
-            {
-                var valueStart = term.AsSpan(equal).StartsWith("==") ? equal + 2 : equal + 1;
-                (field, value, isEqual) = (term[..equal], term[valueStart..], true);
-            }
-            else
-            {
-                throw StatusObjects.BadRequest($"invalid field selector \"{text}\": the term \"{term}\" is not of the form field=value, field==value or field!=value");
-            }
-
-            field = field.Trim();
-            if (!SupportedFields.Contains(field, StringComparer.Ordinal))
-            {
-                throw StatusObjects.BadRequest($"field label not supported: {field}");
-            }
-
-            terms.Add((field, value.Trim(), isEqual));
-        }
-
+        var terms = FieldSelectorTerms.Parse(text, SupportedFields);
         return new EventFieldSelector(terms);
     }
 

@@ -89,7 +89,9 @@ public abstract class WatchTests<TServer>(TServer server) : IClassFixture<TServe
         await server.Client.CreateBotClusterAsync(ns, Manifests.BotCluster("c"));
         var current = await server.Store.GetCurrentRevisionAsync(CancellationToken.None);
         await server.Store.CompactAsync(current, CancellationToken.None);
-        var oldRevision = long.Parse(created["metadata"]!["resourceVersion"]!.GetValue<string>()) - 1;
+        // The first object's own revision, not the one before it: on a new store that would be 0, which means
+        // "start from the current state" rather than an old revision.
+        var oldRevision = long.Parse(created["metadata"]!["resourceVersion"]!.GetValue<string>());
 
         await using var watch = await WatchStream.OpenAsync(server.Client, $"{Manifests.BotClusters(ns)}?watch=true&resourceVersion={oldRevision}");
         var error = await watch.ReadNextAsync();
