@@ -65,7 +65,13 @@ public abstract class DeleteTests<TServer>(TServer server) : IClassFixture<TServ
 
         var patch = JsonNode.Parse("""{"metadata":{"finalizers":null}}""")!;
         var response = await server.Client.PatchAsync(Manifests.BotClusterPath(ns, "web"), patch, "application/merge-patch+json");
+        // A watch without a resourceVersion may start from a snapshot taken before the delete request, so the
+        // deletionTimestamp can still arrive as a MODIFIED event ahead of the DELETED one.
         var deleted = await watch.ReadNextAsync();
+        while (deleted?.Type() == "MODIFIED")
+        {
+            deleted = await watch.ReadNextAsync();
+        }
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await server.Client.GetJsonAsync(Manifests.BotClusterPath(ns, "web"))).StatusCode.Should().Be(HttpStatusCode.NotFound);
