@@ -63,9 +63,9 @@ public sealed class CaddyAdminClient : ICaddyAdminClient, IDisposable
         await SendAsync("load", HttpMethod.Post, "/load", json, null, idempotent: true, cancellationToken);
         CaddyLog.Loaded(_logger, _options.AdminUrl, json.Length);
 
-        // Caddy answers /load before its old admin server has shut down, and that shutdown resets connections
+        // Caddy sends the /load response before its old admin server has shut down, and that shutdown resets connections
         // accepted in between. A read, which the pipeline may repeat, lets the next change reach the new server.
-        // NOTE: this narrows the window rather than closing it; a caller's next POST can still fail and be retried.
+        // NOTE: this narrows the window rather than closing it, so a later POST can still fail once.
         await SendAsync("get", HttpMethod.Get, "/config/", null, null, idempotent: true, cancellationToken);
     }
 
