@@ -162,7 +162,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         string serverId = CaddyServerBuilder.ServerId(ns, name);
         if (await _routes.PublishAsync(serverId, CaddyServerBuilder.Build(serverId, spec, upstreams), cancellationToken))
         {
-            _events.Normal(resource, "RoutesUpdated", $"Updated the Caddy routes of {spec.Routing.Host} to {upstreams.Count} upstreams");
+            _events.Normal(resource, "RoutesUpdated", $"Updated the Caddy routes on {spec.Routing.ListenAddress} to {upstreams.Count} upstreams");
         }
 
         RecordReadiness(resource, views, ready);
