@@ -188,8 +188,8 @@ internal sealed class EventRequestHandler(
         }
         else
         {
-            // An Event has no lists with merge keys, so a strategic merge patch of it equals a JSON merge patch;
-            // client-go sends one to bump count and lastTimestamp.
+            // An Event has no lists with merge keys, so a strategic merge patch of it equals a JSON merge patch.
+            // client-go sends such a patch to bump count and lastTimestamp.
             if (patch is not JsonObject)
             {
                 throw StatusObjects.BadRequest("a merge patch must be a JSON object");

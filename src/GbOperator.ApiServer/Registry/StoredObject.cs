@@ -5,7 +5,7 @@ namespace GbOperator.ApiServer.Registry;
 
 /// <summary>Conversion between stored bytes and API objects.</summary>
 /// <remarks>
-/// The store holds each object's JSON without <c>metadata.resourceVersion</c>; reads set it from the
+/// The store contains each object's JSON without <c>metadata.resourceVersion</c>; reads set it from the
 /// store revision of the object's last write, so the two can never disagree.
 /// </remarks>
 internal static class StoredObject

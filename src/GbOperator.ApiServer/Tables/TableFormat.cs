@@ -1,6 +1,6 @@
 namespace GbOperator.ApiServer.Tables;
 
-/// <summary>What a request's <c>Accept</c> header asks for: a plain object or a <c>meta.k8s.io</c> Table.</summary>
+/// <summary>The output format a request's <c>Accept</c> header requests: a plain object or a <c>meta.k8s.io</c> Table.</summary>
 /// <param name="Version">Table API version, <c>v1</c> or <c>v1beta1</c>.</param>
 /// <param name="IncludeObject">The <c>includeObject</c> policy: <c>None</c>, <c>Metadata</c> or <c>Object</c>.</param>
 internal sealed record TableFormat(string Version, string IncludeObject)

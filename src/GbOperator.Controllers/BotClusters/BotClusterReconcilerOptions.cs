@@ -3,7 +3,7 @@ namespace GbOperator.Controllers.BotClusters;
 /// <summary>Settings of the BotCluster reconciler.</summary>
 public sealed record BotClusterReconcilerOptions
 {
-    /// <summary>LXD project that holds the instances of every BotCluster. <value>Default: <c>default</c>.</value></summary>
+    /// <summary>LXD project that contains the instances of every BotCluster. <value>Default: <c>default</c>.</value></summary>
     public string LxdProject { get; init; } = "default";
 
     /// <summary>First host port that proxy devices may listen on, on 127.0.0.1. <value>Default: 20000.</value></summary>

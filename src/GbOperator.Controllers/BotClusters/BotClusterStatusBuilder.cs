@@ -52,7 +52,16 @@ internal static class BotClusterStatusBuilder
         }
 
         bool progressing = !plan.IsEmpty || draining > 0 || outdated > 0 || current != spec.Replicas || ready != spec.Replicas;
-        string progressReason = outdated > 0 ? "RollingOut" : draining > 0 ? "Draining" : "Scaling";
+        string progressReason = "Scaling";
+        if (outdated > 0)
+        {
+            progressReason = "RollingOut";
+        }
+        else if (draining > 0)
+        {
+            progressReason = "Draining";
+        }
+
         conditions.Set(
             Progressing,
             progressing && invalidListen is null,

@@ -166,7 +166,7 @@ internal static class CaddyServerBuilder
         return policy;
     }
 
-    /// <summary>Caddy answers 503 while no instance is ready, instead of proxying to nothing.</summary>
+    /// <summary>Caddy returns 503 while no instance is ready, instead of proxying to nothing.</summary>
     private static JsonObject NoUpstreams() => new()
     {
         ["handler"] = "static_response",

@@ -5,7 +5,7 @@ namespace GbOperator.Controllers.BotClusters;
 /// <summary>Sends one health-check request to an instance through its proxy device.</summary>
 internal sealed class HealthProber(HttpClient httpClient, ILogger<HealthProber> logger)
 {
-    /// <summary>Returns whether <c>GET http://127.0.0.1:PORT/PATH</c> answered 2xx within <paramref name="timeout"/>.</summary>
+    /// <summary>Returns whether <c>GET http://127.0.0.1:PORT/PATH</c> returned 2xx within <paramref name="timeout"/>.</summary>
     public async Task<bool> ProbeAsync(string instance, int hostPort, string path, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

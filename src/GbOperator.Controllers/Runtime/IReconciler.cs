@@ -5,7 +5,7 @@ namespace GbOperator.Controllers.Runtime;
 /// <summary>Moves the world toward the desired state of one object of a kind.</summary>
 /// <remarks>
 /// <para>
-/// Reconcile is level-triggered: a pass gets the object as the informer's cache holds it now, re-reads
+/// Reconcile is level-triggered: a pass gets the object as the informer's cache contains it now, re-reads
 /// whatever else it needs, acts on the difference and writes status. It must be idempotent and must not
 /// depend on anything an earlier pass or an earlier process kept in memory. The controller never runs
 /// two passes for one key at once, but passes for different keys run in parallel on the workers.

@@ -1,6 +1,6 @@
 namespace GbOperator.Controllers.Runtime;
 
-/// <summary>Combines limiters: a key waits for the longest delay any of them asks for.</summary>
+/// <summary>Combines limiters: a key waits for the longest delay any of them returns.</summary>
 /// <typeparam name="TKey">Key type of the queue.</typeparam>
 internal sealed class MaxOfRateLimiter<TKey> : IWorkQueueRateLimiter<TKey>
     where TKey : notnull

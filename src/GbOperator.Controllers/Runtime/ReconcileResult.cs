@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace GbOperator.Controllers.Runtime;
 
-/// <summary>What a reconcile pass asks the controller to do next with its key.</summary>
+/// <summary>The action a reconcile pass requests from the controller next with its key.</summary>
 /// <remarks>Create one with <see cref="Done"/>, <see cref="RequeueAfter"/> or <see cref="Failure"/>; <see cref="IReconciler{T}"/> states what each one means.</remarks>
 public sealed record ReconcileResult
 {
