@@ -17,6 +17,9 @@ packages=(
     lxd lxd-client
     caddy
     etcd-server etcd-client
+    postgresql-15 postgresql-client-15
+    patroni    # PostgreSQL high availability, with etcd as its store
+    redis-server redis-sentinel redis-tools
     busybox-static
     curl jq
     iproute2   # ss, used to find free ports
@@ -65,7 +68,7 @@ fi
 # Debian's packages start daemons from their maintainer scripts where an init
 # system and the policy allow it. Report any such process, because it is not
 # ours to stop and may hold the default ports.
-for daemon in lxd caddy etcd lxcfs; do
+for daemon in lxd caddy etcd lxcfs postgres redis-server redis-sentinel patroni; do
     if pids="$(pgrep -x "$daemon" 2>/dev/null)"; then
         gbo_log "NOTE: a '${daemon}' process is already running (PID ${pids//$'\n'/ }); the hack/ scripts start their own copy and use other ports and folders"
     fi
