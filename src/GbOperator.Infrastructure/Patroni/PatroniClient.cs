@@ -11,12 +11,12 @@ namespace GbOperator.Infrastructure.Patroni;
 /// <summary>Client of the REST API of a Patroni cluster: <c>/cluster</c>, <c>/leader</c> and <c>/switchover</c>.</summary>
 /// <remarks>
 /// Reads go through a <see cref="BackendPipeline"/>, so repeated failures open its circuit, and ask the members in
-/// order until one answers. Thread-safe. The <see cref="HttpClient"/> is the caller's and must have no timeout
+/// order until one responds. Thread-safe. The <see cref="HttpClient"/> is the caller's and must have no timeout
 /// shorter than <see cref="BreakerSettings.AttemptTimeout"/>.
 /// </remarks>
 public sealed class PatroniClient
 {
-    /// <summary>Longest wait for a switchover: Patroni 3.0.2 answers within about 2 * max(10 s, loop_wait).</summary>
+    /// <summary>Longest wait for a switchover: Patroni 3.0.2 responds within about 2 * max(10 s, loop_wait).</summary>
     private static readonly TimeSpan SwitchoverTimeout = TimeSpan.FromSeconds(60);
 
     private readonly HttpClient _http;
@@ -46,8 +46,8 @@ public sealed class PatroniClient
     /// <summary>State of the circuit in front of Patroni.</summary>
     public BreakerState CircuitState => _pipeline.State;
 
-    /// <summary>Reads <c>GET /cluster</c> from the first member that answers.</summary>
-    /// <exception cref="PatroniUnavailableException">No member answered, or the circuit is open.</exception>
+    /// <summary>Reads <c>GET /cluster</c> from the first member that responds.</summary>
+    /// <exception cref="PatroniUnavailableException">No member responded, or the circuit is open.</exception>
     public Task<PatroniCluster> GetClusterAsync(CancellationToken cancellationToken) =>
         ExecuteAsync("read the cluster", async token =>
         {
@@ -78,7 +78,7 @@ public sealed class PatroniClient
     /// Asks one member whether it holds the leader key with <c>GET /leader</c>. Right after a switchover the new leader
     /// may still be finishing its promotion, so a caller confirms with this before it sends clients there.
     /// </summary>
-    /// <exception cref="PatroniUnavailableException">The member did not answer, or the circuit is open.</exception>
+    /// <exception cref="PatroniUnavailableException">The member did not respond, or the circuit is open.</exception>
     public Task<bool> IsLeaderAsync(Uri apiUrl, CancellationToken cancellationToken) =>
         ExecuteAsync("check the leader", async token =>
         {
@@ -89,7 +89,7 @@ public sealed class PatroniClient
             }
             catch (HttpRequestException exception)
             {
-                throw new PatroniUnavailableException($"Patroni member {apiUrl} did not answer GET /leader: {exception.Message}", exception);
+                throw new PatroniUnavailableException($"Patroni member {apiUrl} did not respond to GET /leader: {exception.Message}", exception);
             }
         }, cancellationToken);
 
@@ -135,7 +135,7 @@ public sealed class PatroniClient
                     return new SwitchoverOutcome(Completed: true, message);
                 }
 
-                // Patroni 3.0.2 answers 503 "Switchover status unknown" when the change did not finish in time; it may still finish.
+                // Patroni 3.0.2 returns 503 "Switchover status unknown" when the change did not finish in time, and it may still finish.
                 if (response.StatusCode == HttpStatusCode.ServiceUnavailable && message.Contains("status unknown", StringComparison.OrdinalIgnoreCase))
                 {
                     return new SwitchoverOutcome(Completed: false, message);
@@ -160,7 +160,7 @@ public sealed class PatroniClient
         }
         catch (TimeoutRejectedException exception)
         {
-            throw new PatroniUnavailableException($"Patroni did not answer within {_pipeline.Settings.AttemptTimeout} when the controller tried to {operation}.", exception);
+            throw new PatroniUnavailableException($"Patroni did not respond within {_pipeline.Settings.AttemptTimeout} when the controller tried to {operation}.", exception);
         }
     }
 }

@@ -67,6 +67,8 @@ public sealed class SentinelClient : IAsyncDisposable
                     SentinelLog.ConnectionRestored(logger, endpoint);
                     onNotice();
                 };
+                // Fire-and-forget, because a Sentinel that is down would fail the call. The multiplexer keeps the
+                // subscription and sends it again whenever the connection is (re)established.
                 await connection.GetSubscriber().SubscribeAsync(RedisChannel.Literal(SwitchMasterChannel), (_, payload) =>
                 {
                     // The payload is "<master-name> <old-ip> <old-port> <new-ip> <new-port>".
@@ -76,7 +78,7 @@ public sealed class SentinelClient : IAsyncDisposable
                         SentinelLog.SwitchMaster(logger, endpoint, text);
                         onNotice();
                     }
-                }).ConfigureAwait(false);
+                }, CommandFlags.FireAndForget).ConfigureAwait(false);
             }
         }
         catch
@@ -93,7 +95,7 @@ public sealed class SentinelClient : IAsyncDisposable
     }
 
     /// <summary>Asks every Sentinel at once for the master's address.</summary>
-    /// <exception cref="SentinelUnavailableException">No Sentinel answered, or the circuit is open.</exception>
+    /// <exception cref="SentinelUnavailableException">No Sentinel responded, or the circuit is open.</exception>
     public async Task<SentinelView> GetMasterViewAsync(CancellationToken cancellationToken)
     {
         try
@@ -118,7 +120,7 @@ public sealed class SentinelClient : IAsyncDisposable
         }
         catch (TimeoutRejectedException exception)
         {
-            throw new SentinelUnavailableException($"The Sentinels did not answer within {_pipeline.Settings.AttemptTimeout}.", exception);
+            throw new SentinelUnavailableException($"The Sentinels did not respond within {_pipeline.Settings.AttemptTimeout}.", exception);
         }
     }
 
@@ -164,6 +166,9 @@ public sealed class SentinelClient : IAsyncDisposable
             AsyncTimeout = milliseconds,
             ConnectRetry = 1,
             ReconnectRetryPolicy = new LinearRetry(1000),
+
+            // A query to a Sentinel that is down fails at once instead of waiting in the backlog until it times out.
+            BacklogPolicy = BacklogPolicy.FailFast,
         };
         options.EndPoints.Add(endpoint);
         return options;

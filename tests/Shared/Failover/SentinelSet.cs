@@ -39,6 +39,24 @@ public sealed class SentinelSet : IAsyncLifetime
         MasterName = exports["GBO_SENTINEL_MASTER"];
     }
 
+    /// <summary>Runs <c>redis-cli</c> against one server or Sentinel and returns its output.</summary>
+    public static async Task<string> RedisCliAsync(string endpoint, params string[] command)
+    {
+        int colon = endpoint.LastIndexOf(':');
+        var startInfo = new System.Diagnostics.ProcessStartInfo("redis-cli") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in (string[])["-h", endpoint[..colon], "-p", endpoint[(colon + 1)..], .. command])
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(startInfo) ?? throw new InvalidOperationException("Starting redis-cli failed.");
+        string output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0
+            ? output.Trim()
+            : throw new InvalidOperationException($"redis-cli {string.Join(' ', command)} on {endpoint} failed: {await process.StandardError.ReadToEndAsync()}");
+    }
+
     /// <summary>Sends SIGKILL to the Redis server in <c>redis0</c> or <c>redis1</c>, found by its PID file.</summary>
     public void KillServer(string server)
     {
