@@ -2,6 +2,7 @@ using System.CommandLine;
 using GbOperator.ApiServer.Events;
 using GbOperator.ApiServer.Hosting;
 using GbOperator.Controllers.BotClusters;
+using GbOperator.Controllers.FailoverPolicies;
 using GbOperator.Infrastructure.Lxd;
 using GbOperator.Storage;
 using Serilog;
@@ -27,7 +28,7 @@ internal static class ServeCommand
         };
         var controllers = new Option<bool>("--controllers")
         {
-            Description = "Run the BotCluster controller against LXD and Caddy; --controllers false serves only the API.",
+            Description = "Run the BotCluster controller against LXD and Caddy and the FailoverPolicy controller; --controllers false serves only the API.",
             DefaultValueFactory = _ => true,
         };
         var lxdSocket = new Option<string>("--lxd-socket")
@@ -122,9 +123,14 @@ internal static class ServeCommand
                 await using var controllerHost = controllers is null
                     ? null
                     : await StartControllersAsync(host.BaseAddress, controllers, log, cancellationToken);
+                await using var failoverHost = controllers is null
+                    ? null
+                    : await FailoverPolicyControllerHost.StartAsync(host.BaseAddress, new SerilogLoggerFactory(Log.Logger), cancellationToken);
                 if (controllerHost is not null)
                 {
                     controllerHealth!.Attach(controllerHost.Runner);
+                    controllerHealth.Attach(failoverHost!.Runner);
+                    log.Information("Running the FailoverPolicy controller");
                 }
 
                 try

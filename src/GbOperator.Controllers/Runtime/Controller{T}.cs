@@ -67,6 +67,8 @@ internal sealed class Controller<T> : IController<T>
 
     public IResourceCache<T> Cache => _informer.Cache;
 
+    public void Enqueue(ObjectKey key) => _queue.Add(key);
+
     public ControllerHealth GetHealth() => new(
         Name,
         _running,
