@@ -39,6 +39,13 @@ public sealed class SentinelSet : IAsyncLifetime
         MasterName = exports["GBO_SENTINEL_MASTER"];
     }
 
+    /// <summary>Stops the whole set and starts it again from fresh Sentinel files, undoing failovers and re-monitoring.</summary>
+    public async Task RestartAsync()
+    {
+        await HackScript.RunAsync("redis-sentinel.sh", ScriptTimeout, "stop", Folder);
+        await StartAsync();
+    }
+
     /// <summary>Runs <c>redis-cli</c> against one server or Sentinel and returns its output.</summary>
     public static async Task<string> RedisCliAsync(string endpoint, params string[] command)
     {
