@@ -105,7 +105,8 @@ internal sealed class PolicyBackendCache(HttpClient http, Action<ObjectKey> enqu
         var breakDuration = Duration.TryParse(spec.CircuitBreaker.Timeout, out var timeout) ? timeout : TimeSpan.FromSeconds(30);
         var attemptTimeout = Duration.TryParse(spec.HealthCheck.Timeout, out var probe) && probe > TimeSpan.Zero ? probe : TimeSpan.FromSeconds(5);
 
-        // NOTE: spec.circuitBreaker.enabled false still runs the breaker, with a threshold no poll loop reaches in practice.
+        // With spec.circuitBreaker.enabled false the breaker stays in the pipeline, but it needs int.MaxValue failures within
+        // its sampling window to open, so it never does.
         int threshold = spec.CircuitBreaker.Enabled ? spec.CircuitBreaker.Threshold : int.MaxValue;
         return new BreakerSettings(threshold, breakDuration < TimeSpan.FromMilliseconds(500) ? TimeSpan.FromMilliseconds(500) : breakDuration,
             spec.CircuitBreaker.HalfOpenRequests, attemptTimeout);
