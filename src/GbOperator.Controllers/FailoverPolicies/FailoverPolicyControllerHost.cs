@@ -1,6 +1,7 @@
 using GbOperator.Controllers.Events;
 using GbOperator.Controllers.Runtime;
 using GbOperator.Resources;
+using GbOperator.Resources.BotClusters;
 using GbOperator.Resources.FailoverPolicies;
 using Microsoft.Extensions.Logging;
 
@@ -40,7 +41,8 @@ public sealed class FailoverPolicyControllerHost : IAsyncDisposable
 
         // Backend notices queue passes on the controller, which exists only after the reconciler.
         IController<FailoverPolicy>? controller = null;
-        var reconciler = new FailoverPolicyReconciler(policies, backendClient, key => controller?.Enqueue(key), loggerFactory, events: events);
+        var clusters = new HttpResourceClient<BotCluster>(apiClient, ResourceCatalog.BotClusters.Plural);
+        var reconciler = new FailoverPolicyReconciler(policies, backendClient, key => controller?.Enqueue(key), loggerFactory, events: events, clusters: clusters);
         controller = ControllerFactory.Create(policies, reconciler, new ControllerOptions { Name = "failoverpolicies", Workers = 1 }, loggerFactory);
         var runner = new ControllerRunner([controller], loggerFactory.CreateLogger<ControllerRunner>());
         try

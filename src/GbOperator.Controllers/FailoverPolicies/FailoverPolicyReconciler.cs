@@ -5,6 +5,7 @@ using GbOperator.Infrastructure.Patroni;
 using GbOperator.Infrastructure.Resilience;
 using GbOperator.Infrastructure.Sentinel;
 using GbOperator.Resources;
+using GbOperator.Resources.BotClusters;
 using GbOperator.Resources.FailoverPolicies;
 using Microsoft.Extensions.Logging;
 
@@ -29,6 +30,7 @@ public sealed class FailoverPolicyReconciler : IReconciler<FailoverPolicy>, IAsy
     private static readonly TimeSpan OutageInterval = TimeSpan.FromSeconds(1);
 
     private readonly IResourceClient<FailoverPolicy> _policies;
+    private readonly IResourceClient<BotCluster>? _clusters;
     private readonly PolicyBackendCache _backends;
     private readonly IEventRecorder _events;
     private readonly TimeProvider _timeProvider;
@@ -41,13 +43,18 @@ public sealed class FailoverPolicyReconciler : IReconciler<FailoverPolicy>, IAsy
     /// <param name="loggerFactory">Logger factory.</param>
     /// <param name="timeProvider">Clock of status times and breakers; the system clock when <c>null</c>.</param>
     /// <param name="events">Recorder of the events about each policy; none are recorded when <c>null</c>.</param>
+    /// <param name="clusters">
+    /// Client of the BotCluster resource, to measure <c>lastRepointDuration</c> from the clusters that reference a policy;
+    /// it stays empty when <c>null</c>.
+    /// </param>
     public FailoverPolicyReconciler(
         IResourceClient<FailoverPolicy> policies,
         HttpClient http,
         Action<ObjectKey> enqueue,
         ILoggerFactory loggerFactory,
         TimeProvider? timeProvider = null,
-        IEventRecorder? events = null)
+        IEventRecorder? events = null,
+        IResourceClient<BotCluster>? clusters = null)
     {
         ArgumentNullException.ThrowIfNull(policies);
         ArgumentNullException.ThrowIfNull(http);
@@ -55,6 +62,7 @@ public sealed class FailoverPolicyReconciler : IReconciler<FailoverPolicy>, IAsy
         ArgumentNullException.ThrowIfNull(loggerFactory);
 
         _policies = policies;
+        _clusters = clusters;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _events = events ?? NullEventRecorder.Instance;
         _logger = loggerFactory.CreateLogger<FailoverPolicyReconciler>();
@@ -80,11 +88,23 @@ public sealed class FailoverPolicyReconciler : IReconciler<FailoverPolicy>, IAsy
         var circuit = Worst(backends.Patroni?.CircuitState, backends.Sentinel?.CircuitState);
         var status = FailoverPolicyStatusBuilder.Build(resource, database, cache, circuit, _timeProvider.GetUtcNow());
 
+        // Measure the re-pointing once every referencing BotCluster has caught up with the last failover.
+        var referencing = await ListReferencingClustersAsync(resource, cancellationToken);
+        if (status.LastRepointDuration is null)
+        {
+            status = status with { LastRepointDuration = RepointDuration.Compute(status, referencing, backends.Patroni is not null, backends.Sentinel is not null) };
+            if (status.LastRepointDuration is not null)
+            {
+                _events.Normal(resource, "Repointed", $"Every BotCluster that uses the policy followed the last failover within {status.LastRepointDuration}");
+            }
+        }
+
         RecordChanges(resource, resource.Status, status, database, cache);
         await WriteStatusAsync(resource, status, cancellationToken);
 
         bool outage = (backends.Patroni is not null && status.Primary is null) || (backends.Sentinel is not null && !cache.Available);
-        return ReconcileResult.RequeueAfter(outage ? OutageInterval : PollInterval(resource.Spec));
+        bool repointing = status.LastFailoverTime is not null && status.LastRepointDuration is null && referencing.Count > 0;
+        return ReconcileResult.RequeueAfter(outage || repointing ? OutageInterval : PollInterval(resource.Spec));
     }
 
     /// <inheritdoc/>
@@ -134,6 +154,17 @@ public sealed class FailoverPolicyReconciler : IReconciler<FailoverPolicy>, IAsy
             FailoverPolicyLog.SentinelsUnavailable(_logger, exception.Message);
             return CacheMasterSelector.Unavailable(exception.Message);
         }
+    }
+
+    private async Task<IReadOnlyList<BotCluster>> ListReferencingClustersAsync(FailoverPolicy policy, CancellationToken cancellationToken)
+    {
+        if (_clusters is null)
+        {
+            return [];
+        }
+
+        var list = await _clusters.ListAsync(policy.Metadata.NamespaceProperty, cancellationToken);
+        return list.Items.Where(cluster => cluster.Spec.FailoverPolicyRef?.Name == policy.Metadata.Name).ToList();
     }
 
     /// <summary>Records an event for every change of the primary, the master, the circuit and each member.</summary>

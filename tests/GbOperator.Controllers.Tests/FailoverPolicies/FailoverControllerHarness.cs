@@ -2,6 +2,8 @@ using GbOperator.ApiServer.Hosting;
 using GbOperator.Controllers.FailoverPolicies;
 using GbOperator.Controllers.Runtime;
 using GbOperator.Controllers.Tests.TestSupport;
+using GbOperator.Resources;
+using GbOperator.Resources.BotClusters;
 using GbOperator.Resources.FailoverPolicies;
 using GbOperator.Storage.Sqlite;
 using k8s.Models;
@@ -26,6 +28,8 @@ internal sealed class FailoverControllerHarness : IAsyncDisposable
 
     public HttpResourceClient<FailoverPolicy> Policies { get; private set; } = null!;
 
+    public HttpResourceClient<BotCluster> Clusters { get; private set; } = null!;
+
     public RecordingEventRecorder Events { get; } = new();
 
     public CapturingLoggerFactory Logs { get; } = new();
@@ -38,9 +42,10 @@ internal sealed class FailoverControllerHarness : IAsyncDisposable
         harness._server = await ApiServerHost.StartAsync(harness._store, "127.0.0.1:0", options: null);
         harness._apiHttp = new HttpClient { BaseAddress = harness._server.BaseAddress };
         harness.Policies = new HttpResourceClient<FailoverPolicy>(harness._apiHttp, "failoverpolicies");
+        harness.Clusters = new HttpResourceClient<BotCluster>(harness._apiHttp, "botclusters");
 
         harness._reconciler = new FailoverPolicyReconciler(
-            harness.Policies, harness._backendHttp, key => harness._controller?.Enqueue(key), harness.Logs, events: harness.Events);
+            harness.Policies, harness._backendHttp, key => harness._controller?.Enqueue(key), harness.Logs, events: harness.Events, clusters: harness.Clusters);
         harness._controller = ControllerFactory.Create(harness.Policies, harness._reconciler,
             new ControllerOptions { Workers = 1, Informer = new InformerOptions { Namespace = Namespace } }, harness.Logs);
         await harness._controller.StartAsync(CancellationToken.None);

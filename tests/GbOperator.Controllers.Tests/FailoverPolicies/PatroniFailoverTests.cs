@@ -1,6 +1,9 @@
 using GbOperator.Infrastructure.Patroni;
 using GbOperator.Infrastructure.Resilience;
+using GbOperator.Resources;
+using GbOperator.Resources.BotClusters;
 using GbOperator.Resources.FailoverPolicies;
+using k8s.Models;
 using GbOperator.Tests.Failover;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -50,6 +53,11 @@ public sealed class PatroniFailoverTests(PatroniSet patroni) : IClassFixture<Pat
     public async Task Switchover_BothMembersAlive_PrimaryMoves()
     {
         await _harness.CreateAsync("switch", Spec(withEtcd: true));
+        var cluster = await _harness.Clusters.CreateAsync(new BotCluster
+        {
+            Metadata = new V1ObjectMeta { Name = "web", NamespaceProperty = FailoverControllerHarness.Namespace },
+            Spec = new BotClusterSpec { Image = "botserver-standin", FailoverPolicyRef = new LocalObjectReference { Name = "switch" } },
+        }, CancellationToken.None);
         var before = await WaitForPrimaryAsync("switch");
         string oldLeader = before.Members.Single(member => member.Endpoint == before.Primary).Name;
         string candidate = patroni.Members.Single(member => member != oldLeader);
@@ -62,7 +70,21 @@ public sealed class PatroniFailoverTests(PatroniSet patroni) : IClassFixture<Pat
 
         outcome.Message.Should().Contain(candidate);
         after.LastFailoverTime.Should().BeAfter(before.LastFailoverTime ?? DateTime.MinValue);
+        after.LastRepointDuration.Should().BeNull("the BotCluster has not followed yet");
         _harness.Events.Reasons.Should().Contain("MemberChanged");
+
+        // The BotCluster controller reports its instances re-pointed; the policy then measures how long that took.
+        var stored = await _harness.Clusters.GetAsync(FailoverControllerHarness.Namespace, cluster.Metadata.Name, CancellationToken.None);
+        // Stored times have whole seconds, so the test re-points two whole seconds after the failover.
+        var repointedAt = after.LastFailoverTime!.Value.AddSeconds(2);
+        await _harness.Clusters.UpdateStatusAsync(stored! with
+        {
+            Status = new BotClusterStatus { Endpoints = new EndpointsStatus { Database = after.Primary, RepointedAt = repointedAt } },
+        }, CancellationToken.None);
+        var measured = await _harness.WaitForStatusAsync("switch", status => status.LastRepointDuration is not null, "lastRepointDuration is set", ElectionDeadline);
+
+        measured.LastRepointDuration.Should().Be("2s");
+        _harness.Events.Reasons.Should().Contain("Repointed");
     }
 
     [Fact]
