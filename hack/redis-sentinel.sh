@@ -111,17 +111,30 @@ replica_is_linked() {
     redis-cli -h 127.0.0.1 -p "$port" info replication 2>/dev/null | grep -q '^master_link_status:up'
 }
 
+# Start Sentinel INDEX on a free port. Another process may take the port between
+# the pick and the bind, so a start that fails with "Address already in use" is
+# tried again on a new port, up to three times.
 start_sentinel() {
-    local index="$1" sentinel_dir="${dir}/sentinel$1" port pid rc=0
-    port="$(sentinel_port "$index")"
-    gbo_pid_start "${sentinel_dir}/pid" "${sentinel_dir}/sentinel.log" "$SENTINEL_BIN" "${sentinel_dir}/sentinel.conf"
-    pid="$(cat "${sentinel_dir}/pid")"
-    gbo_wait_for_start 30 "$pid" "Sentinel ${index} on 127.0.0.1:${port}" sentinel_reports_master "$port" || rc=$?
-    if (( rc != 0 )); then
-        gbo_log_since_start "${sentinel_dir}/sentinel.log" >&2
-        gbo_die "Sentinel ${index} did not start on 127.0.0.1:${port}; see ${sentinel_dir}/sentinel.log"
-    fi
-    gbo_log "Sentinel ${index} (PID ${pid}) listens on 127.0.0.1:${port}"
+    local index="$1" master_port="$2" sentinel_dir="${dir}/sentinel$1" port pid attempt rc
+    for attempt in 1 2 3; do
+        write_sentinel_config "$index" "$master_port"
+        port="$(sentinel_port "$index")"
+        gbo_pid_start "${sentinel_dir}/pid" "${sentinel_dir}/sentinel.log" "$SENTINEL_BIN" "${sentinel_dir}/sentinel.conf"
+        pid="$(cat "${sentinel_dir}/pid")"
+        rc=0
+        gbo_wait_for_start 30 "$pid" "Sentinel ${index} on 127.0.0.1:${port}" sentinel_reports_master "$port" || rc=$?
+        if (( rc == 0 )); then
+            gbo_log "Sentinel ${index} (PID ${pid}) listens on 127.0.0.1:${port}"
+            return 0
+        fi
+        if (( rc == 2 )) && grep -q 'Address already in use' <<<"$(gbo_log_since_start "${sentinel_dir}/sentinel.log")"; then
+            gbo_log "port ${port} was taken before Sentinel ${index} bound it (attempt ${attempt} of 3); picking another"
+            continue
+        fi
+        break
+    done
+    gbo_log_since_start "${sentinel_dir}/sentinel.log" >&2
+    gbo_die "Sentinel ${index} did not start on 127.0.0.1:${port}; see ${sentinel_dir}/sentinel.log"
 }
 
 print_env() {
@@ -149,10 +162,7 @@ start() {
         gbo_die "the replica ${replica} did not link to ${master}; see ${dir}/redis1/redis.log"
 
     for (( i = 0; i < SENTINEL_COUNT; i++ )); do
-        write_sentinel_config "$i" "$master_port"
-    done
-    for (( i = 0; i < SENTINEL_COUNT; i++ )); do
-        start_sentinel "$i"
+        start_sentinel "$i" "$master_port"
     done
     # Sentinels find each other through hello messages on the master every 2 s, and a
     # failover needs the quorum to know each other first.

@@ -102,7 +102,10 @@ public sealed class FailoverPolicyReconciler : IReconciler<FailoverPolicy>, IAsy
         RecordChanges(resource, resource.Status, status, database, cache);
         await WriteStatusAsync(resource, status, cancellationToken);
 
-        bool outage = (backends.Patroni is not null && status.Primary is null) || (backends.Sentinel is not null && !cache.Available);
+        // While a backend has no primary, poll every second so its return is noticed soon, unless its circuit is open
+        // and would fail the calls anyway.
+        bool outage = (backends.Patroni is { CircuitState: not BreakerState.Open } && status.Primary is null)
+            || (backends.Sentinel is { CircuitState: not BreakerState.Open } && !cache.Available);
         bool repointing = status.LastFailoverTime is not null && status.LastRepointDuration is null && referencing.Count > 0;
         return ReconcileResult.RequeueAfter(outage || repointing ? OutageInterval : PollInterval(resource.Spec));
     }
@@ -132,7 +135,12 @@ public sealed class FailoverPolicyReconciler : IReconciler<FailoverPolicy>, IAsy
         }
         catch (PatroniUnavailableException exception)
         {
-            FailoverPolicyLog.PatroniUnavailable(_logger, exception.Message);
+            // Logged when the outage starts; the condition and its events carry it from then on.
+            if (ConditionReason(policy, FailoverPolicyStatusBuilder.DatabaseAvailable) != PrimarySelector.Unreachable)
+            {
+                FailoverPolicyLog.PatroniUnavailable(_logger, exception.Message);
+            }
+
             return PrimarySelector.Unavailable(exception.Message);
         }
     }
@@ -151,7 +159,11 @@ public sealed class FailoverPolicyReconciler : IReconciler<FailoverPolicy>, IAsy
         }
         catch (SentinelUnavailableException exception)
         {
-            FailoverPolicyLog.SentinelsUnavailable(_logger, exception.Message);
+            if (ConditionReason(policy, FailoverPolicyStatusBuilder.CacheAvailable) != CacheMasterSelector.Unreachable)
+            {
+                FailoverPolicyLog.SentinelsUnavailable(_logger, exception.Message);
+            }
+
             return CacheMasterSelector.Unavailable(exception.Message);
         }
     }
@@ -252,6 +264,9 @@ public sealed class FailoverPolicyReconciler : IReconciler<FailoverPolicy>, IAsy
             // Deleted during the pass: DeletedAsync closes its clients.
         }
     }
+
+    private static string? ConditionReason(FailoverPolicy policy, string type) =>
+        policy.Status?.Conditions?.FirstOrDefault(condition => condition.Type == type)?.Reason;
 
     /// <summary>Returns the state that matters most: any open circuit, then any half-open one.</summary>
     private static BreakerState Worst(BreakerState? patroni, BreakerState? sentinel)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Etcdserverpb;
 using Google.Protobuf;
 using Grpc.Core;
@@ -13,12 +14,14 @@ namespace GbOperator.Infrastructure.Patroni;
 /// </summary>
 /// <remarks>
 /// The callback also runs after every (re)connection, because changes made while the watch was down are not
-/// replayed. A failed watch is logged at Warning and started again after a delay, on the next etcd endpoint.
+/// replayed. A failed watch is logged at Warning and started again on the next etcd endpoint, after a delay that
+/// doubles from 1 s to 30 s while the failures go on.
 /// The callback runs on the watch loop and must be quick. Dispose the watch to stop it.
 /// </remarks>
 public sealed class PatroniLeaderWatch : IAsyncDisposable
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
@@ -63,16 +66,20 @@ public sealed class PatroniLeaderWatch : IAsyncDisposable
     private static async Task RunAsync(
         IReadOnlyList<string> endpoints, string key, Action<string?> onChange, ILogger logger, TimeProvider timeProvider, CancellationToken stopping)
     {
+        var delay = FirstRetryDelay;
         for (int attempt = 0; !stopping.IsCancellationRequested; attempt++)
         {
             string endpoint = endpoints[attempt % endpoints.Count];
+            var created = new StrongBox<bool>();
             try
             {
-                await WatchOnceAsync(endpoint, key, onChange, logger, stopping);
+                await WatchOnceAsync(endpoint, key, onChange, created, logger, stopping);
             }
             catch (Exception exception) when (!stopping.IsCancellationRequested)
             {
-                PatroniLog.LeaderWatchFailed(logger, exception, key, endpoint, RetryDelay);
+                // A watch that was running starts the backoff again; one that never started doubles it.
+                delay = created.Value ? FirstRetryDelay : delay;
+                PatroniLog.LeaderWatchFailed(logger, exception, key, endpoint, delay);
             }
             catch (Exception) when (stopping.IsCancellationRequested)
             {
@@ -81,7 +88,8 @@ public sealed class PatroniLeaderWatch : IAsyncDisposable
 
             try
             {
-                await Task.Delay(RetryDelay, timeProvider, stopping);
+                await Task.Delay(delay, timeProvider, stopping);
+                delay = delay * 2 < MaxRetryDelay ? delay * 2 : MaxRetryDelay;
             }
             catch (OperationCanceledException)
             {
@@ -90,7 +98,8 @@ public sealed class PatroniLeaderWatch : IAsyncDisposable
         }
     }
 
-    private static async Task WatchOnceAsync(string endpoint, string key, Action<string?> onChange, ILogger logger, CancellationToken stopping)
+    private static async Task WatchOnceAsync(
+        string endpoint, string key, Action<string?> onChange, StrongBox<bool> created, ILogger logger, CancellationToken stopping)
     {
         using var channel = GrpcChannel.ForAddress($"http://{endpoint}");
         var client = new Watch.WatchClient(channel);
@@ -98,12 +107,11 @@ public sealed class PatroniLeaderWatch : IAsyncDisposable
         await call.RequestStream.WriteAsync(
             new WatchRequest { CreateRequest = new WatchCreateRequest { Key = ByteString.CopyFromUtf8(key) } }, stopping);
 
-        bool created = false;
         await foreach (var response in call.ResponseStream.ReadAllAsync(stopping))
         {
-            if (response.Created && !created)
+            if (response.Created && !created.Value)
             {
-                created = true;
+                created.Value = true;
                 PatroniLog.LeaderWatchStarted(logger, key, endpoint);
                 onChange(null);
             }
