@@ -80,8 +80,7 @@ internal static class BenchmarkProgram
             StartedAt = startedAt,
             Commit = await GitCommit.DescribeAsync(cancellation.Token),
             Machine = MachineInfo.Current(),
-            Command = "make bench" + (options.Cases.Count > 0 ? " CASE=" + string.Join(',', options.Cases) : "")
-                + (args.Length > 0 ? $" BENCH_ARGS=\"{string.Join(' ', args)}\"" : ""),
+            Command = $"hack/bench.sh {string.Join(' ', args)}".TrimEnd(),
             Cases = results,
         };
         string file = await ResultStore.WriteAsync(options.ResultsFolder, run, cancellation.Token);

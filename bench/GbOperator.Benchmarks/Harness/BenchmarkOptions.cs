@@ -47,7 +47,7 @@ internal sealed record BenchmarkOptions
     public int ConvergenceRuns { get; init; } = 3;
 
     /// <summary>BotClusters that the simulation converges.</summary>
-    public int SimulationClusters { get; init; } = 1000;
+    public int SimulationClusters { get; init; } = 200;
 
     /// <summary>Instances per simulated BotCluster.</summary>
     public int SimulationReplicas { get; init; } = 10;
@@ -75,7 +75,7 @@ internal sealed record BenchmarkOptions
           --watch-updates N       updates the watchers receive (default: 1000)
           --instances N           LXD instances of the convergence case (default: 8)
           --convergence-runs N    repetitions of each convergence (default: 3)
-          --sim-clusters N        simulated BotClusters (default: 1000)
+          --sim-clusters N        simulated BotClusters; a quarter and a half of it run first (default: 200)
           --sim-replicas N        instances per simulated BotCluster (default: 10)
           --steady-seconds N      steady-state window of the simulation in seconds (default: 20)
         """;

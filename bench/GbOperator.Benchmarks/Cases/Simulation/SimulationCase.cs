@@ -72,7 +72,6 @@ internal sealed class SimulationCase : IBenchmarkCase
             if (last)
             {
                 measurements.AddRange(run.SteadyState);
-                notes.AddRange(run.Notes);
             }
         }
 
@@ -98,10 +97,8 @@ internal sealed class SimulationCase : IBenchmarkCase
         try
         {
             await using var server = await LocalApiServer.StartAsync("sqlite://" + Path.Combine(folder.FullName, "store.db"), cancellationToken);
-            long heapBeforeObjects = HeapAfterCollection();
             await Sampler.ConcurrentAsync(clusters, 16, i => server.CreateAsync(
                 BotClusterDocuments.CollectionPath(Namespace), BotClusterDocuments.Create(Namespace, $"bc-{i}", replicas, listenPort: 10000 + i), cancellationToken));
-            long heapWithObjects = HeapAfterCollection();
 
             var reconcilerOptions = new BotClusterReconcilerOptions
             {
@@ -115,13 +112,12 @@ internal sealed class SimulationCase : IBenchmarkCase
             {
                 double seconds = await Sampler.SecondsAsync(() => WaitForRoutesAsync(simulated.Caddy, clusters, replicas, cancellationToken));
                 var convergencePasses = simulated.Reconciler.TakePassTimes();
-                run = new SimulationRun(seconds, convergencePasses, [], []);
+                run = new SimulationRun(seconds, convergencePasses, []);
                 if (steadySeconds > 0)
                 {
                     run = run with
                     {
                         SteadyState = await MeasureSteadyStateAsync(simulated, clusters, steadySeconds, cancellationToken),
-                        Notes = [$"API server managed heap grew by {(heapWithObjects - heapBeforeObjects) / 1024.0 / clusters * 1000:0} KiB per 1,000 BotClusters after the creates (SQLite's own memory is not in the managed heap)."],
                     };
                 }
             }
@@ -208,5 +204,5 @@ internal sealed class SimulationCase : IBenchmarkCase
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    private sealed record SimulationRun(double ConvergeSeconds, List<double> ConvergencePasses, List<Measurement> SteadyState, List<string> Notes);
+    private sealed record SimulationRun(double ConvergeSeconds, List<double> ConvergencePasses, List<Measurement> SteadyState);
 }

@@ -13,6 +13,13 @@ internal sealed class ApiOperations(LocalApiServer server, string ns, string nam
     public async Task CreateAsync(string name, CancellationToken cancellationToken) =>
         _latest[name] = await server.CreateAsync(BotClusterDocuments.CollectionPath(ns), BotClusterDocuments.Create(ns, name, replicas: 1), cancellationToken);
 
+    /// <summary>Creates one object and returns its JSON as the server returned it, the size of a stored BotCluster.</summary>
+    public async Task<byte[]> StoredValueAsync(CancellationToken cancellationToken)
+    {
+        var stored = await server.CreateAsync(BotClusterDocuments.CollectionPath(ns), BotClusterDocuments.Create(ns, "size-probe", replicas: 1), cancellationToken);
+        return System.Text.Encoding.UTF8.GetBytes(stored.ToJsonString());
+    }
+
     public Task GetAsync(string name, CancellationToken cancellationToken) =>
         server.GetAsync(BotClusterDocuments.ObjectPath(ns, name), cancellationToken);
 
