@@ -7,6 +7,9 @@ internal static class BotClusterDocuments
 {
     private const string GroupVersion = "/apis/generalbots.ai/v1alpha1";
 
+    /// <summary>Health-check interval of every document, which is also the requeue delay of a converged BotCluster.</summary>
+    public static readonly TimeSpan HealthInterval = TimeSpan.FromSeconds(10);
+
     /// <summary>The collection path of BotClusters in <paramref name="ns"/>.</summary>
     public static string CollectionPath(string ns) => $"{GroupVersion}/namespaces/{ns}/botclusters";
 
@@ -14,7 +17,7 @@ internal static class BotClusterDocuments
     public static string ObjectPath(string ns, string name) => $"{CollectionPath(ns)}/{name}";
 
     /// <summary>
-    /// A BotCluster of the stand-in image whose health check uses <c>/health</c>, which answers 200 without a
+    /// A BotCluster of the stand-in image whose health check uses <c>/health</c>, which returns 200 without a
     /// database. <paramref name="listenPort"/> sets the Caddy listen address when given.
     /// </summary>
     public static JsonObject Create(string ns, string name, int replicas, int? listenPort = null)
@@ -24,7 +27,7 @@ internal static class BotClusterDocuments
             ["image"] = "botserver-standin",
             ["replicas"] = replicas,
             ["port"] = 8080,
-            ["healthCheck"] = new JsonObject { ["path"] = "/health", ["interval"] = "10s", ["timeout"] = "5s", ["retries"] = 3 },
+            ["healthCheck"] = new JsonObject { ["path"] = "/health", ["interval"] = $"{HealthInterval.TotalSeconds}s", ["timeout"] = "5s", ["retries"] = 3 },
         };
         if (listenPort is { } port)
         {
@@ -53,7 +56,7 @@ internal static class BotClusterDocuments
           port: 8080
           healthCheck:
             path: /health
-            interval: 10s
+            interval: {HealthInterval.TotalSeconds}s
             timeout: 5s
             retries: 3
 

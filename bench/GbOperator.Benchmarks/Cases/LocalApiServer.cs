@@ -51,7 +51,7 @@ internal sealed class LocalApiServer : IAsyncDisposable
     }
 
     /// <summary>Posts <paramref name="document"/> to <paramref name="path"/> and returns the stored object.</summary>
-    /// <exception cref="HttpRequestException">The server did not answer 201 Created.</exception>
+    /// <exception cref="HttpRequestException">The server did not return 201 Created.</exception>
     public async Task<JsonObject> CreateAsync(string path, JsonObject document, CancellationToken cancellationToken)
     {
         using var response = await Client.PostAsJsonAsync(path, document, cancellationToken);

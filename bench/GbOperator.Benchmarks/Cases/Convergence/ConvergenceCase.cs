@@ -19,7 +19,7 @@ internal sealed class ConvergenceCase : IBenchmarkCase
     public string Description =>
         "A BotCluster from 0 to N ready, routed instances through the BotCluster controller on real LXD and Caddy, against (a) a sequential "
         + "`lxc launch` + `lxc config device add` loop followed by one Caddy load and (b) the same commands for all instances in parallel, "
-        + "each until every instance answers its health check.";
+        + "each until every instance passes its health check.";
 
     public async Task<CaseResult> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
     {
@@ -83,9 +83,10 @@ internal sealed class ConvergenceCase : IBenchmarkCase
             [
                 "The controller's time runs from the create request until status.readyReplicas equals the replica count, which it "
                     + "sets only after each instance passed a health check and the Caddy routes were published; "
-                    + "the baselines' time runs until every instance answered /health through its proxy device after the Caddy load.",
+                    + "the baselines' time runs until every instance returned 200 on /health through its proxy device after the Caddy load.",
                 "The controller and the lxc baselines start the same stand-in image with one proxy device each; the controller also writes "
                     + "the .env file and owner keys, writes status, and records events through the API server.",
+                "The reconciler creates and starts the missing instances one after another within one pass, like the sequential baseline.",
             ],
         };
     }

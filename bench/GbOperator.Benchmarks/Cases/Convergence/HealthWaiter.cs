@@ -1,6 +1,6 @@
 namespace GbOperator.Benchmarks.Cases.Convergence;
 
-/// <summary>Waits until instances answer their health check through their proxy devices.</summary>
+/// <summary>Waits until instances pass their health check through their proxy devices.</summary>
 internal static class HealthWaiter
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
@@ -17,7 +17,7 @@ internal static class HealthWaiter
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"Not every instance answered /health with 200 within {timeout.TotalSeconds:0} s.");
+            throw new TimeoutException($"Not every instance returned 200 on /health within {timeout.TotalSeconds:0} s.");
         }
     }
 

@@ -15,9 +15,9 @@ internal sealed class CountingReconciler(IReconciler<BotCluster> inner) : IRecon
     {
         lock (_lock)
         {
-            var taken = _passMilliseconds;
+            var passTimes = _passMilliseconds;
             _passMilliseconds = [];
-            return taken;
+            return passTimes;
         }
     }
 

@@ -5,7 +5,7 @@ using GbOperator.Infrastructure.Lxd;
 namespace GbOperator.Benchmarks.Cases.Simulation;
 
 /// <summary>
-/// The least work that converging the same clusters takes on the same simulations: per cluster, create, configure
+/// The minimum work that converging the same clusters takes on the same simulations: per cluster, create, configure
 /// and start each instance, then write one Caddy server, with no API server, informer or status.
 /// </summary>
 internal static class DirectBaseline

@@ -10,7 +10,7 @@ internal sealed class SimulatedHealthHandler : HttpMessageHandler
 {
     private long _requests;
 
-    /// <summary>Number of requests answered.</summary>
+    /// <summary>Number of requests handled.</summary>
     public long Requests => Interlocked.Read(ref _requests);
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -191,6 +191,10 @@ internal sealed class SimulationCase : IBenchmarkCase
         {
             measurements.Add(Measurement.Of("steady-state reconcile pass, nothing changed (wall time)", "ms", passes));
             measurements.Add(Measurement.Of("steady-state process CPU per pass (controller, API server and simulations)", "ms", [cpu.TotalMilliseconds / passes.Count]));
+
+            // A converged BotCluster is reconciled once per health interval, and one worker runs one pass at a time.
+            double capacity = BotClusterDocuments.HealthInterval.TotalMilliseconds / Statistics.Median(passes);
+            measurements.Add(Measurement.Of($"BotClusters one worker keeps on a {BotClusterDocuments.HealthInterval.TotalSeconds:0} s health interval at this size", "BotClusters", [capacity]));
         }
 
         return measurements;

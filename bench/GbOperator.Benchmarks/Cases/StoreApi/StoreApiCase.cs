@@ -25,7 +25,7 @@ internal sealed class StoreApiCase : IBenchmarkCase
 
         try
         {
-            // etcd: the API server's keys live under the namespace, the baseline's under its own prefix.
+            // On etcd the API server's keys live under the namespace, and the baseline's keys under their own prefix.
             string ns = "bench-store-" + runId;
             string rawPrefix = $"/bench/raw-{runId}/";
             await using (var api = new ApiOperations(await LocalApiServer.StartAsync($"etcd://{endpoint}", cancellationToken), ns, "API on etcd"))
@@ -72,6 +72,8 @@ internal sealed class StoreApiCase : IBenchmarkCase
                     + "so its ratio includes that difference as well as HTTP, JSON, validation and defaults.",
                 $"Each baseline value has the {value.Length} bytes of a BotCluster as the API server stores it, with its defaults.",
                 "Latencies are per operation; a concurrent row's ops/s is the whole batch divided by its wall time.",
+                "Both SQLite sides open a pooled connection per operation in WAL mode. The SQLite store queues its writes on one lock inside "
+                    + "the process, while the baseline's concurrent writers wait on SQLite's file lock through busy_timeout.",
             ],
         };
     }
