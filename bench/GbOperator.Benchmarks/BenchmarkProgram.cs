@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GbOperator.Benchmarks.Cases.Apply;
+using GbOperator.Benchmarks.Cases.Codec;
 using GbOperator.Benchmarks.Cases.Convergence;
 using GbOperator.Benchmarks.Cases.Failover;
 using GbOperator.Benchmarks.Cases.Simulation;
@@ -15,6 +16,7 @@ internal static class BenchmarkProgram
     private static readonly IBenchmarkCase[] AllCases =
     [
         new StoreApiCase(),
+        new CodecCase(),
         new ApplyCase(),
         new WatchFanOutCase(),
         new ConvergenceCase(),

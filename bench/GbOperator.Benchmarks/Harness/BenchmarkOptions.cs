@@ -59,7 +59,7 @@ internal sealed record BenchmarkOptions
     public const string Usage = """
         usage: GbOperator.Benchmarks [options]
 
-          --case NAMES            comma-separated cases: store, apply, watch, convergence, failover, simulation (default: all)
+          --case NAMES            comma-separated cases: store, codec, apply, watch, convergence, failover, simulation (default: all)
           --results DIR           folder of the JSON run files (default: bench/results)
           --report FILE           results page to regenerate (default: bench/RESULTS.md)
           --etcd HOST:PORT        etcd endpoint (default: $GBO_ETCD_ENDPOINT)

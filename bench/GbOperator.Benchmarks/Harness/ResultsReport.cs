@@ -43,8 +43,8 @@ internal static class ResultsReport
             `make bench` writes this page from the newest result of each case in `bench/results/` (one JSON file per run,
             with the machine, the commit and every sample's summary). Do not edit it by hand: rerun a case instead.
 
-            Reproduce everything with `make bench`, one case with `make bench CASE=store` (cases: `store`, `apply`,
-            `watch`, `convergence`, `failover`, `simulation`; several as `CASE=store,watch`), and pass sizes with
+            Reproduce everything with `make bench`, one case with `make bench CASE=store` (cases: `store`, `codec`,
+            `apply`, `watch`, `convergence`, `failover`, `simulation`; several as `CASE=store,watch`), and pass sizes with
             `BENCH_ARGS`, for example `make bench CASE=simulation BENCH_ARGS="--sim-clusters 10000"`.
             `dotnet run --project bench/GbOperator.Benchmarks -c Release -- --help` lists every option.
 
