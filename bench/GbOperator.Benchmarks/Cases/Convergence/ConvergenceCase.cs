@@ -59,6 +59,7 @@ internal sealed class ConvergenceCase : IBenchmarkCase
         finally
         {
             folder.Delete(recursive: true);
+            await RemoveLeftoversAsync(lxd, baseline);
         }
 
         var operatorMeasurement = Measurement.Of("BotCluster controller", "s", subject);
@@ -89,6 +90,16 @@ internal sealed class ConvergenceCase : IBenchmarkCase
                 "The reconciler creates and starts the missing instances one after another within one pass, like the sequential baseline.",
             ],
         };
+    }
+
+    /// <summary>
+    /// Deletes every instance left in the benchmark project and resets Caddy, which a run that failed half-way leaves
+    /// behind because its API server and the BotCluster's finalizer are gone.
+    /// </summary>
+    private static async Task RemoveLeftoversAsync(LxdClient lxd, LxcBaseline baseline)
+    {
+        var leftovers = await lxd.ListInstancesAsync(Project, includeState: false, CancellationToken.None);
+        await baseline.DeleteAsync([.. leftovers.Select(instance => instance.Name)], CancellationToken.None);
     }
 
     private static async Task<double> TimeBaselineAsync(LxcBaseline baseline, string prefix, int count, bool parallel, CancellationToken cancellationToken)

@@ -129,10 +129,15 @@ internal sealed class SimulationCase : IBenchmarkCase
 
             if (steadySeconds > 0)
             {
+                // The simulations stay referenced across both readings, so the difference is the controller's own memory.
+                var lxd = simulated.Lxd;
+                var caddy = simulated.Caddy;
                 long heapWithController = HeapAfterCollection();
                 await simulated.DisposeAsync();
                 simulated = null;
                 long heapWithoutController = HeapAfterCollection();
+                GC.KeepAlive(lxd);
+                GC.KeepAlive(caddy);
                 double kibPerThousand = (heapWithController - heapWithoutController) / 1024.0 / clusters * 1000;
                 run = run with
                 {
