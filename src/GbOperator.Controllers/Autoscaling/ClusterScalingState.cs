@@ -1,0 +1,14 @@
+namespace GbOperator.Controllers.Autoscaling;
+
+/// <summary>What the autoscaler keeps in memory about one cluster between checks.</summary>
+internal sealed class ClusterScalingState(string uid, ClusterMetricsCollector collector)
+{
+    public string Uid { get; } = uid;
+
+    public ClusterMetricsCollector Collector { get; } = collector;
+
+    public MetricHistory History { get; } = new();
+
+    /// <summary>When the last check ran, or <c>null</c> before the first.</summary>
+    public DateTimeOffset? LastCheck { get; set; }
+}
