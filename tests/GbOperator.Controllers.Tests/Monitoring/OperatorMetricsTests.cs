@@ -4,7 +4,7 @@ using GbOperator.Controllers.Runtime;
 using GbOperator.Resources.BotClusters;
 using k8s.Models;
 
-namespace GbOperator.Controllers.Tests.Autoscaling;
+namespace GbOperator.Controllers.Tests.Monitoring;
 
 public class OperatorMetricsTests
 {
