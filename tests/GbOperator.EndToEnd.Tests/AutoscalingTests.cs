@@ -101,6 +101,23 @@ public sealed class AutoscalingTests(EndToEndFixture services)
         (await environment.ExportMetricsAsync()).Should().Contain("gbo_autoscaler_scaling_events_total{namespace=\"default\",name=\"rate\",direction=\"up\"} 1");
     }
 
+    [Fact]
+    public async Task Autoscaling_TurnedOff_ClearsItsStatus()
+    {
+        await using var environment = await OperatorTestEnvironment.StartAsync(services);
+        var cluster = environment.NewCluster("off", 1, FreePort.Next());
+        await environment.CreateAsync(cluster with { Spec = cluster.Spec with { Autoscaling = FastAutoscaling(1, 2) } });
+        await environment.WaitForStatusAsync("off", c => c.Status?.Autoscaling?.LastDecision is not null, Deadline, "the autoscaler has written a decision");
+
+        await environment.UpdateSpecAsync("off", spec => spec with { Autoscaling = spec.Autoscaling with { Enabled = false } });
+        var off = await environment.WaitForStatusAsync("off", c => !c.Spec.Autoscaling.Enabled && c.Status is { Autoscaling: null } status && status.ObservedGeneration == c.Metadata.Generation,
+            Deadline,
+            "the reconciler saw autoscaling off and the autoscaling status is gone");
+
+        off.Status!.Conditions.Should().NotContain(c => c.Type == AutoscalingStatusWriter.MaxInstancesReached);
+        (await environment.ExportMetricsAsync()).Should().NotContain("gbo_botcluster_max_instances{namespace=\"default\",name=\"off\"}");
+    }
+
     private static bool HasCondition(BotCluster cluster, string type, string status) =>
         cluster.Status?.Conditions?.Any(condition => condition.Type == type && condition.Status == status) == true;
 }

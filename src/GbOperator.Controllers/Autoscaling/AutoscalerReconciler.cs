@@ -32,6 +32,8 @@ public sealed class AutoscalerReconciler : IReconciler<BotCluster>
     /// <summary>Field manager of the autoscaler's writes of <c>spec.replicas</c>.</summary>
     public const string FieldManager = "gb-autoscaler";
 
+    private const int StatusWriteAttempts = 3;
+
     private readonly IResourceClient<BotCluster> _clusters;
     private readonly ILxdClient _lxd;
     private readonly ICaddyAdminClient _caddy;
@@ -90,6 +92,11 @@ public sealed class AutoscalerReconciler : IReconciler<BotCluster>
         {
             _states.Remove(key);
             _metrics.ForgetAutoscaling(resource);
+            if (resource.Status?.Autoscaling is not null)
+            {
+                await UpdateStatusAsync(resource, status => AutoscalingStatusWriter.KeepAutoscalerParts(status, source: null), cancellationToken);
+            }
+
             return ReconcileResult.Done();
         }
 
@@ -107,7 +114,9 @@ public sealed class AutoscalerReconciler : IReconciler<BotCluster>
         state.History.Add(sample, policy.LongestWindow);
         _metrics.RecordSample(resource, sample);
 
-        DateTimeOffset? lastScaleTime = resource.Status?.Autoscaling?.LastScaleTime is { } time ? new DateTimeOffset(time, TimeSpan.Zero) : null;
+        var lastScaleTime = Latest(
+            resource.Status?.Autoscaling?.LastScaleTime is { } time ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)) : null,
+            state.LastScaleTime);
         int current = resource.Spec.Replicas;
         var decision = ScaleDecider.Decide(policy, current, state.History.Samples, lastScaleTime, now);
         RecordDecisionEvents(resource, sample, decision);
@@ -125,6 +134,7 @@ public sealed class AutoscalerReconciler : IReconciler<BotCluster>
                     return ReconcileResult.Failure($"Changing spec.replicas from {current} to {decision.DesiredReplicas} failed; see the ScalingFailed event.");
                 default:
                     lastScaleTime = now;
+                    state.LastScaleTime = now;
                     break;
             }
         }
@@ -160,9 +170,11 @@ public sealed class AutoscalerReconciler : IReconciler<BotCluster>
 
     private void RecordDecisionEvents(BotCluster cluster, MetricSample sample, ScaleDecision decision)
     {
-        if (!sample.IsComplete)
+        // A metric that only waits for its second reading is expected after a start, so only failures are events.
+        var failures = sample.Missing.Where(missing => missing.IsFailure).ToList();
+        if (failures.Count > 0)
         {
-            _events.Warning(cluster, "MetricsMissing", $"Metrics missing at this check, so the cluster does not scale down: {string.Join("; ", sample.Missing)}");
+            _events.Warning(cluster, "MetricsMissing", $"Metrics missing at this check, so the cluster does not scale down: {string.Join("; ", failures)}");
         }
 
         if (decision.MaxInstancesReached)
@@ -199,23 +211,16 @@ public sealed class AutoscalerReconciler : IReconciler<BotCluster>
         return ScaleOutcome.Scaled;
     }
 
-    private async Task WriteStatusAsync(
+    private Task WriteStatusAsync(
         BotCluster cluster, MetricSample sample, int? inFlight, ScaleDecision decision, DateTimeOffset? lastScaleTime, CancellationToken cancellationToken)
     {
-        var fresh = await _clusters.GetAsync(cluster.Metadata.NamespaceProperty, cluster.Metadata.Name, cancellationToken);
-        if (fresh is null || fresh.Metadata.Uid != cluster.Metadata.Uid)
-        {
-            return;
-        }
-
         var now = _timeProvider.GetUtcNow();
-        var status = fresh.Status ?? new BotClusterStatus();
         var autoscaling = new AutoscalingStatus
         {
             CurrentMetrics = new ClusterMetrics
             {
                 SampledAt = sample.Time.UtcDateTime,
-                Instances = (fresh.Status?.Instances ?? []).Count(instance => instance.Ready && !instance.Draining),
+                Instances = (cluster.Status?.Instances ?? []).Count(instance => instance.Ready && !instance.Draining),
                 CpuPercent = Round(sample.CpuPercent),
                 MemoryPercent = Round(sample.MemoryPercent),
                 RequestsPerMinute = Round(sample.RequestsPerMinute),
@@ -223,33 +228,59 @@ public sealed class AutoscalerReconciler : IReconciler<BotCluster>
                 InFlightRequests = inFlight,
                 QueueDepth = Round(sample.QueueDepth),
             },
-            MissingMetrics = sample.Missing,
+            MissingMetrics = sample.Missing.Select(missing => missing.ToString()).ToList(),
             DesiredReplicas = decision.DesiredReplicas,
             LastScaleTime = lastScaleTime?.UtcDateTime,
-            NextScaleTime = (lastScaleTime + AutoscalingPolicy.From(fresh.Spec.Autoscaling).Cooldown)?.UtcDateTime,
+            NextScaleTime = (lastScaleTime + AutoscalingPolicy.From(cluster.Spec.Autoscaling).Cooldown)?.UtcDateTime,
             LastDecision = decision.Message,
         };
+        string maxMessage = decision.MaxInstancesReached
+            ? decision.Message
+            : $"The cluster can grow to maxInstances {cluster.Spec.Autoscaling.MaxInstances}.";
 
-        var conditions = new ConditionSet(status.Conditions, fresh.Metadata.Generation, now)
-            .Set(AutoscalingStatusWriter.MaxInstancesReached, decision.MaxInstancesReached,
-                decision.MaxInstancesReached ? "ScaleUpBlocked" : "WithinBounds",
-                decision.MaxInstancesReached ? decision.Message : $"The cluster can grow to maxInstances {fresh.Spec.Autoscaling.MaxInstances}.")
-            .Conditions;
-        var merged = status with
-        {
-            Autoscaling = autoscaling,
-            Conditions = (status.Conditions ?? []).Where(condition => condition.Type != AutoscalingStatusWriter.MaxInstancesReached).Concat(conditions).ToList(),
-        };
+        return UpdateStatusAsync(
+            cluster,
+            status =>
+            {
+                var conditions = new ConditionSet(status.Conditions, cluster.Metadata.Generation, now)
+                    .Set(AutoscalingStatusWriter.MaxInstancesReached, decision.MaxInstancesReached,
+                        decision.MaxInstancesReached ? "ScaleUpBlocked" : "WithinBounds", maxMessage)
+                    .Conditions;
+                var owned = new BotClusterStatus { Autoscaling = autoscaling, Conditions = conditions };
+                return AutoscalingStatusWriter.KeepAutoscalerParts(status, owned);
+            },
+            cancellationToken);
+    }
 
-        try
+    /// <summary>Writes the autoscaler's parts of status onto a fresh read, and reads again when another writer got in between.</summary>
+    private async Task UpdateStatusAsync(BotCluster cluster, Func<BotClusterStatus, BotClusterStatus> change, CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
         {
-            await _clusters.UpdateStatusAsync(fresh with { Status = merged }, cancellationToken);
-        }
-        catch (ApiStatusException exception) when (exception.IsConflict || exception.StatusCode == HttpStatusCode.NotFound)
-        {
-            // The reconciler wrote status in between, or the cluster is gone: the next check writes again.
+            var fresh = await _clusters.GetAsync(cluster.Metadata.NamespaceProperty, cluster.Metadata.Name, cancellationToken);
+            if (fresh is null || fresh.Metadata.Uid != cluster.Metadata.Uid)
+            {
+                return;
+            }
+
+            try
+            {
+                await _clusters.UpdateStatusAsync(fresh with { Status = change(fresh.Status ?? new BotClusterStatus()) }, cancellationToken);
+                return;
+            }
+            catch (ApiStatusException exception) when (exception.IsConflict && attempt < StatusWriteAttempts)
+            {
+                // The BotCluster reconciler wrote status in between: read again and keep its parts.
+            }
+            catch (ApiStatusException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+            {
+                return;
+            }
         }
     }
+
+    private static DateTimeOffset? Latest(DateTimeOffset? first, DateTimeOffset? second) =>
+        first is null ? second : second is null ? first : first > second ? first : second;
 
     private static double? Round(double? value) => value is { } number ? Math.Round(number, 1) : null;
 

@@ -31,28 +31,27 @@ internal sealed class ClusterMetricsCollector(
     public async Task<(MetricSample Sample, int? InFlightRequests)> CollectAsync(BotCluster cluster, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var missing = new List<string>();
+        var missing = new List<MissingMetric>();
         var ready = (cluster.Status?.Instances ?? []).Where(instance => instance.Ready && !instance.Draining).ToList();
 
         var (cpu, memory) = await ReadInstancesAsync(cluster.Spec, ready, now, missing, cancellationToken);
         var (requestsPerMinute, responseTime) = await ReadTrafficAsync(cluster, now, missing, cancellationToken);
         int? inFlight = await ReadInFlightAsync(ready, cancellationToken);
 
-        foreach (string entry in missing)
+        foreach (var entry in missing)
         {
-            int colon = entry.IndexOf(':', StringComparison.Ordinal);
-            AutoscalerLog.MetricMissing(logger, entry[..colon], entry[(colon + 2)..]);
+            AutoscalerLog.MetricMissing(logger, entry.Metric, entry.Reason);
         }
 
         return (new MetricSample(now, cpu, memory, requestsPerMinute, responseTime, QueueDepth: null, missing), inFlight);
     }
 
     private async Task<(double? Cpu, double? Memory)> ReadInstancesAsync(
-        BotClusterSpec spec, List<InstanceStatus> ready, DateTimeOffset now, List<string> missing, CancellationToken cancellationToken)
+        BotClusterSpec spec, List<InstanceStatus> ready, DateTimeOffset now, List<MissingMetric> missing, CancellationToken cancellationToken)
     {
         if (ready.Count == 0)
         {
-            missing.Add("cpu: no instance is ready");
+            missing.Add(new MissingMetric("cpu", "no instance is ready", IsFailure: true));
             return (null, null);
         }
 
@@ -69,10 +68,10 @@ internal sealed class ClusterMetricsCollector(
             }
             catch (LxdException exception)
             {
-                missing.Add($"cpu: reading the LXD state of instance {instance.Name} failed: {exception.Message}");
+                missing.Add(new MissingMetric("cpu", $"reading the LXD state of instance {instance.Name} failed: {exception.Message}", IsFailure: true));
                 if (memoryLimit is not null)
                 {
-                    missing.Add($"memory: reading the LXD state of instance {instance.Name} failed: {exception.Message}");
+                    missing.Add(new MissingMetric("memory", $"reading the LXD state of instance {instance.Name} failed: {exception.Message}", IsFailure: true));
                 }
 
                 _cpuReadings.Remove(instance.Name);
@@ -87,7 +86,7 @@ internal sealed class ClusterMetricsCollector(
             }
             else
             {
-                missing.Add($"cpu: instance {instance.Name} has no earlier CPU reading to compare with");
+                missing.Add(new MissingMetric("cpu", $"instance {instance.Name} has no earlier CPU reading to compare with", IsFailure: false));
             }
 
             _cpuReadings[instance.Name] = (usage, now);
@@ -108,7 +107,7 @@ internal sealed class ClusterMetricsCollector(
     }
 
     private async Task<(double? RequestsPerMinute, TimeSpan? ResponseTime)> ReadTrafficAsync(
-        BotCluster cluster, DateTimeOffset now, List<string> missing, CancellationToken cancellationToken)
+        BotCluster cluster, DateTimeOffset now, List<MissingMetric> missing, CancellationToken cancellationToken)
     {
         CaddyServerTraffic traffic;
         try
@@ -118,7 +117,7 @@ internal sealed class ClusterMetricsCollector(
         }
         catch (Exception exception) when (exception is CaddyAdminException or CaddyUnavailableException or FormatException)
         {
-            missing.Add($"requests: reading Caddy's metrics failed: {exception.Message}");
+            missing.Add(new MissingMetric("requests", $"reading Caddy's metrics failed: {exception.Message}", IsFailure: true));
             _trafficReading = null;
             return (null, null);
         }
@@ -127,13 +126,13 @@ internal sealed class ClusterMetricsCollector(
         _trafficReading = (traffic, now);
         if (previous is not { } earlier || now <= earlier.Time)
         {
-            missing.Add("requests: no earlier reading of Caddy's counters to compare with");
+            missing.Add(new MissingMetric("requests", "no earlier reading of Caddy's counters to compare with", IsFailure: false));
             return (null, null);
         }
 
         if (traffic.Requests < earlier.Traffic.Requests || traffic.TimedRequests < earlier.Traffic.TimedRequests)
         {
-            missing.Add("requests: Caddy's counters went back, so Caddy restarted since the last check");
+            missing.Add(new MissingMetric("requests", "Caddy's counters went back, so Caddy restarted since the last check", IsFailure: true));
             return (null, null);
         }
 

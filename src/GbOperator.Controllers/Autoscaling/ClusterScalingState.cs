@@ -11,4 +11,7 @@ internal sealed class ClusterScalingState(string uid, ClusterMetricsCollector co
 
     /// <summary>When the last check ran, or <c>null</c> before the first.</summary>
     public DateTimeOffset? LastCheck { get; set; }
+
+    /// <summary>When this process last changed spec.replicas, in case the status write that records it was lost.</summary>
+    public DateTimeOffset? LastScaleTime { get; set; }
 }

@@ -20,7 +20,7 @@ internal sealed record MetricSample(
     double? RequestsPerMinute,
     TimeSpan? ResponseTime,
     double? QueueDepth,
-    IReadOnlyList<string> Missing)
+    IReadOnlyList<MissingMetric> Missing)
 {
     public bool IsComplete => Missing.Count == 0;
 }

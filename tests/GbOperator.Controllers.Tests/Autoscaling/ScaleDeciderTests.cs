@@ -28,7 +28,8 @@ public class ScaleDeciderTests
 
     private static MetricSample Sample(
         DateTimeOffset time, double? cpu = 50, double? memory = 50, double? requests = 100, double? responseMs = 100, double? queue = null, params string[] missing) =>
-        new(time, cpu, memory, requests, responseMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, queue, missing);
+        new(time, cpu, memory, requests, responseMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, queue,
+            missing.Select(entry => new MissingMetric(entry[..entry.IndexOf(':', StringComparison.Ordinal)], entry[(entry.IndexOf(':', StringComparison.Ordinal) + 2)..], IsFailure: true)).ToList());
 
     [Theory]
     // cpu, memory, requests/min, response ms, queue depth, current replicas, expected direction, expected rule

@@ -47,7 +47,7 @@ public class OperatorMetricsTests
         var metrics = new OperatorMetrics();
         metrics.RecordSample(Cluster, new MetricSample(DateTimeOffset.UnixEpoch, 50, null, 12, null, null, []));
 
-        metrics.RecordSample(Cluster, new MetricSample(DateTimeOffset.UnixEpoch, null, null, 12, null, null, ["cpu: reading failed"]));
+        metrics.RecordSample(Cluster, new MetricSample(DateTimeOffset.UnixEpoch, null, null, 12, null, null, [new MissingMetric("cpu", "reading failed", IsFailure: true)]));
         string text = await ExportAsync(metrics);
 
         text.Should().NotContain("gbo_botcluster_cpu_usage_percent{");
