@@ -9,7 +9,7 @@ public sealed class AutoscalingTests(EndToEndFixture services)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(180);
 
-    /// <summary>Short times, so a test grows and shrinks a cluster in a few minutes: checks every 2 s, 8 s cooldown, 12 s scale-down window.</summary>
+    /// <summary>Short times, so that a test grows and shrinks a cluster in a few minutes. Checks run every 2 s, the cooldown is 8 s and the scale-down window 12 s.</summary>
     private static AutoscalingSpec FastAutoscaling(int min, int max) => new()
     {
         Enabled = true,
@@ -26,7 +26,7 @@ public sealed class AutoscalingTests(EndToEndFixture services)
     };
 
     [Fact]
-    public async Task CpuLoad_RaisedThenRemoved_GrowsToMaxThenShrinksToMin()
+    public async Task CpuLoad_RaisedThenRemoved_GrowsThenShrinks()
     {
         await using var environment = await OperatorTestEnvironment.StartAsync(services);
         int listenPort = FreePort.Next();
@@ -88,7 +88,7 @@ public sealed class AutoscalingTests(EndToEndFixture services)
         await environment.CreateAsync(cluster with { Spec = cluster.Spec with { Autoscaling = autoscaling } });
         await environment.WaitForStatusAsync("rate", c => OperatorTestEnvironment.IsReady(c, 1), Deadline, "1 instance is ready");
 
-        // One request at a time for at most 2000 requests; the stand-in serves several per second, above 2 per second.
+        // One request at a time, at most 2000. The stand-in serves several per second, which is above the threshold of 2 per second.
         await using var loop = new RequestLoop(new Uri($"http://127.0.0.1:{listenPort}/api/whoami"), maxRequests: 2000, TimeSpan.FromMinutes(2));
         var scaled = await environment.WaitForStatusAsync("rate", c => OperatorTestEnvironment.IsReady(c, 2), Deadline, "the cluster under request load has 2 ready instances");
         await loop.StopAsync();

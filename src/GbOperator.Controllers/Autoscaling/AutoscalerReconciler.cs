@@ -15,7 +15,7 @@ namespace GbOperator.Controllers.Autoscaling;
 /// <summary>Sets <c>spec.replicas</c> of each autoscaled BotCluster from its metrics, once per <c>checkInterval</c>.</summary>
 /// <remarks>
 /// <para>
-/// A check collects a <see cref="MetricSample"/>, asks <see cref="ScaleDecider"/> for a decision and, when the
+/// A check collects a <see cref="MetricSample"/>, gets a decision from <see cref="ScaleDecider"/> and, when the
 /// count changes, merge-patches <c>spec.replicas</c> through the API server as field manager
 /// <see cref="FieldManager"/>. The BotCluster reconciler then creates instances, or drains and removes the least
 /// busy ones. Every decision that changes the count, finds the cluster at <c>maxInstances</c> or lacks a metric is
@@ -100,7 +100,7 @@ public sealed class AutoscalerReconciler : IReconciler<BotCluster>
             return ReconcileResult.Done();
         }
 
-        // Changes of the cluster itself wake this pass up early; the check still runs once per interval.
+        // Changes of the cluster itself wake this pass up early, but the check still runs once per interval.
         var policy = AutoscalingPolicy.From(resource.Spec.Autoscaling);
         var state = StateOf(key, resource.Metadata.Uid);
         var now = _timeProvider.GetUtcNow();
@@ -126,7 +126,7 @@ public sealed class AutoscalerReconciler : IReconciler<BotCluster>
             switch (await ScaleAsync(resource, current, decision, cancellationToken))
             {
                 case ScaleOutcome.Raced:
-                    // Someone else changed the cluster in between: decide again on the fresh object at once.
+                    // Someone else changed the cluster in between, so decide again on the fresh object at once.
                     state.LastCheck = null;
                     return ReconcileResult.RequeueAfter(TimeSpan.Zero);
                 case ScaleOutcome.Failed:
@@ -270,7 +270,7 @@ public sealed class AutoscalerReconciler : IReconciler<BotCluster>
             }
             catch (ApiStatusException exception) when (exception.IsConflict && attempt < StatusWriteAttempts)
             {
-                // The BotCluster reconciler wrote status in between: read again and keep its parts.
+                // The BotCluster reconciler wrote status in between, so read again and keep its parts.
             }
             catch (ApiStatusException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
             {
@@ -279,8 +279,15 @@ public sealed class AutoscalerReconciler : IReconciler<BotCluster>
         }
     }
 
-    private static DateTimeOffset? Latest(DateTimeOffset? first, DateTimeOffset? second) =>
-        first is null ? second : second is null ? first : first > second ? first : second;
+    private static DateTimeOffset? Latest(DateTimeOffset? first, DateTimeOffset? second)
+    {
+        if (first is null || second is null)
+        {
+            return first ?? second;
+        }
+
+        return first > second ? first : second;
+    }
 
     private static double? Round(double? value) => value is { } number ? Math.Round(number, 1) : null;
 

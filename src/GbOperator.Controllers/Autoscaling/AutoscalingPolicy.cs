@@ -29,7 +29,7 @@ internal sealed record AutoscalingPolicy
     /// <summary>Rules that must all hold, with no up rule near its threshold, before instances are removed.</summary>
     public required IReadOnlyList<ScalingRule> DownRules { get; init; }
 
-    /// <summary>Builds the policy of a spec that passed validation; unparsable durations fall back to the defaults.</summary>
+    /// <summary>Builds the policy of a spec that passed validation. Unparsable durations fall back to the defaults.</summary>
     public static AutoscalingPolicy From(AutoscalingSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);

@@ -144,7 +144,8 @@ internal sealed class ClusterMetricsCollector(
         return (requestsPerMinute, responseTime);
     }
 
-    /// <summary>Sums Caddy's in-flight requests to the ready instances; <c>null</c> when Caddy cannot be read, because no decision uses it.</summary>
+    /// <summary>Sums Caddy's in-flight requests to the ready instances, or returns <c>null</c> when Caddy cannot be read.</summary>
+    /// <remarks>No decision uses this value, so a failure is logged and not listed as a missing metric.</remarks>
     private async Task<int?> ReadInFlightAsync(List<InstanceStatus> ready, CancellationToken cancellationToken)
     {
         try

@@ -400,7 +400,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
     }
 
     /// <summary>Writes status through the status subresource, only when it changed.</summary>
-    /// <remarks>The autoscaler writes its own parts of status too; they are kept from the object read just before the write.</remarks>
+    /// <remarks>The autoscaler writes its own parts of status too, so they are kept from the object read just before the write.</remarks>
     private async Task WriteStatusAsync(
         BotCluster cluster, ClusterObservation observation, RolloutPlan plan, string? invalidListen, CancellationToken cancellationToken)
     {
@@ -426,7 +426,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
             }
             catch (ApiStatusException exception) when (exception.IsConflict && attempt < StatusWriteAttempts)
             {
-                // The autoscaler wrote status in between: read again and keep its parts.
+                // The autoscaler wrote status in between, so read again and keep its parts.
             }
             catch (ApiStatusException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
             {

@@ -35,7 +35,7 @@ internal static class CaddyServerBuilder
             ["listen"] = new JsonArray(spec.Routing.ListenAddress),
             ["automatic_https"] = new JsonObject { ["disable"] = true },
 
-            // Caddy 2.6 records caddy_http_* metrics only for servers with this option; the autoscaler reads them.
+            // Caddy 2.6 records caddy_http_* metrics only for servers with this option, and the autoscaler reads them.
             ["metrics"] = new JsonObject(),
             ["routes"] = routes,
         };

@@ -128,7 +128,7 @@ public sealed class OperatorMetrics : IControllerMetrics
         }
     }
 
-    /// <summary>Publishes the metrics of one autoscaler check; absent values remove their series.</summary>
+    /// <summary>Publishes the metrics of one autoscaler check. An absent value removes its series.</summary>
     internal void RecordSample(BotCluster cluster, MetricSample sample)
     {
         string[] labels = Labels(cluster);
@@ -155,13 +155,13 @@ public sealed class OperatorMetrics : IControllerMetrics
     }
 
     /// <summary>Counts one failed change of spec.replicas.</summary>
-    /// <remarks>Counted whatever <c>spec.metrics</c> says, because the ScalingFailed alert depends on it.</remarks>
+    /// <remarks>Counted whatever <c>spec.metrics</c> sets, because the ScalingFailed alert depends on it.</remarks>
     internal void RecordScalingError(BotCluster cluster) => _scalingErrors.WithLabels(Labels(cluster)).Inc();
 
     /// <summary>Removes the autoscaler's series of a cluster whose autoscaling is off.</summary>
     internal void ForgetAutoscaling(BotCluster cluster) => ForgetSamples(Labels(cluster));
 
-    /// <summary>Removes every gauge of a deleted cluster; counters stay, as Prometheus expects of counters.</summary>
+    /// <summary>Removes every gauge of a deleted cluster. Counters stay, as Prometheus expects of counters.</summary>
     public void ForgetCluster(string @namespace, string name)
     {
         string[] labels = [@namespace, name];

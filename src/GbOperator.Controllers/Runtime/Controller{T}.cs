@@ -213,8 +213,7 @@ internal sealed class Controller<T> : IController<T>
         }
 
         var elapsed = _timeProvider.GetElapsedTime(started);
-        string outcome = !result.IsFailure ? ReconcileOutcome.Success : result.IsTerminal ? ReconcileOutcome.TerminalError : ReconcileOutcome.Error;
-        _metrics?.ReconcileFinished(Name, outcome, elapsed);
+        _metrics?.ReconcileFinished(Name, OutcomeOf(result), elapsed);
         HandleResult(key, result, elapsed);
     }
 
@@ -231,6 +230,16 @@ internal sealed class Controller<T> : IController<T>
         }
 
         return _reconciler.ReconcileAsync(resource, cancellationToken);
+    }
+
+    private static string OutcomeOf(ReconcileResult result)
+    {
+        if (!result.IsFailure)
+        {
+            return ReconcileOutcome.Success;
+        }
+
+        return result.IsTerminal ? ReconcileOutcome.TerminalError : ReconcileOutcome.Error;
     }
 
     private void HandleResult(ObjectKey key, ReconcileResult result, TimeSpan elapsed)

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace GbOperator.Infrastructure.Caddy;
 
 /// <summary>Reads samples from the Prometheus text exposition format (version 0.0.4), as Caddy's <c>/metrics</c> returns it.</summary>
-/// <remarks>Comments, <c># HELP</c> and <c># TYPE</c> lines and timestamps are skipped; a line that cannot be read throws <see cref="FormatException"/>.</remarks>
+/// <remarks>Comments, <c># HELP</c> and <c># TYPE</c> lines and timestamps are skipped. A line that cannot be read throws <see cref="FormatException"/>.</remarks>
 public static class PrometheusTextParser
 {
     /// <summary>Returns every sample in <paramref name="text"/>.</summary>

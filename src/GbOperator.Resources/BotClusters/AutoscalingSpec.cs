@@ -35,7 +35,7 @@ public sealed record AutoscalingSpec
     /// <value>30s.</value>
     public string CheckInterval { get; init; } = "30s";
 
-    /// <summary>How long a scale-up condition must hold before instances are added; <c>0s</c> adds them at the first check.</summary>
+    /// <summary>How long a scale-up condition must hold before instances are added. With <c>0s</c>, they are added at the first check that fires.</summary>
     /// <value>0s.</value>
     public string ScaleUpWindow { get; init; } = "0s";
 

@@ -7,7 +7,7 @@ namespace GbOperator.Controllers.Tests.Autoscaling;
 public class AutoscalingStatusWriterTests
 {
     [Fact]
-    public void KeepAutoscalerParts_TakesAutoscalingAndItsConditionFromSource()
+    public void KeepAutoscalerParts_Source_TakesItsParts()
     {
         var built = new BotClusterStatus
         {
@@ -21,11 +21,11 @@ public class AutoscalingStatusWriterTests
             Conditions = [new V1Condition { Type = "Ready", Status = "False" }, new V1Condition { Type = "MaxInstancesReached", Status = "True" }],
         };
 
-        var kept = AutoscalingStatusWriter.KeepAutoscalerParts(built, source);
+        var merged = AutoscalingStatusWriter.KeepAutoscalerParts(built, source);
 
-        kept.ReadyReplicas.Should().Be(2);
-        kept.Autoscaling!.DesiredReplicas.Should().Be(3);
-        kept.Conditions!.Select(condition => (condition.Type, condition.Status)).Should().Equal(("Ready", "True"), ("MaxInstancesReached", "True"));
+        merged.ReadyReplicas.Should().Be(2);
+        merged.Autoscaling!.DesiredReplicas.Should().Be(3);
+        merged.Conditions!.Select(condition => (condition.Type, condition.Status)).Should().Equal(("Ready", "True"), ("MaxInstancesReached", "True"));
     }
 
     [Fact]
@@ -33,9 +33,9 @@ public class AutoscalingStatusWriterTests
     {
         var built = new BotClusterStatus { Conditions = [new V1Condition { Type = "Ready", Status = "True" }] };
 
-        var kept = AutoscalingStatusWriter.KeepAutoscalerParts(built, source: null);
+        var merged = AutoscalingStatusWriter.KeepAutoscalerParts(built, source: null);
 
-        kept.Autoscaling.Should().BeNull();
-        kept.Conditions.Should().ContainSingle();
+        merged.Autoscaling.Should().BeNull();
+        merged.Conditions.Should().ContainSingle();
     }
 }

@@ -7,7 +7,7 @@ public class MetricHistoryTests
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Add_PastTheWindow_KeepsTheSampleThatStartsIt()
+    public void Add_PastWindow_KeepsWindowStart()
     {
         var history = new MetricHistory();
 

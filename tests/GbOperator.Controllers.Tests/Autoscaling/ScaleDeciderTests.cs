@@ -75,7 +75,7 @@ public class ScaleDeciderTests
     }
 
     [Fact]
-    public void Decide_HighLoadWithLargerStep_AddsInProportion()
+    public void Decide_LargerStep_AddsInProportion()
     {
         var policy = AutoscalingPolicy.From(Spec with { MaxStep = 3 });
 
@@ -85,7 +85,7 @@ public class ScaleDeciderTests
     }
 
     [Fact]
-    public void Decide_StepLargerThanRoom_StopsAtMaxInstances()
+    public void Decide_LargeStep_StopsAtMax()
     {
         var policy = AutoscalingPolicy.From(Spec with { MaxStep = 4 });
 
@@ -95,7 +95,7 @@ public class ScaleDeciderTests
     }
 
     [Fact]
-    public void Decide_AtMaxInstancesUnderLoad_ReportsMaxInstancesReached()
+    public void Decide_AtMaxUnderLoad_ReportsMaxReached()
     {
         var decision = ScaleDecider.Decide(AutoscalingPolicy.From(Spec), 5, [Sample(Start, cpu: 95)], null, Start);
 
@@ -170,7 +170,7 @@ public class ScaleDeciderTests
     }
 
     [Fact]
-    public void Decide_LowButMetricMissing_DoesNotScaleDown()
+    public void Decide_MetricMissing_Holds()
     {
         var history = Enumerable.Range(0, 7).Select(i => Sample(Start.AddSeconds(i * 10), cpu: 5, memory: 10)).ToList();
         history[^1] = Sample(Start.AddSeconds(60), cpu: 5, memory: null, missing: "memory: LXD state of instance a failed");
@@ -182,7 +182,7 @@ public class ScaleDeciderTests
     }
 
     [Fact]
-    public void Decide_MetricMissingEarlierInWindow_DoesNotScaleDown()
+    public void Decide_MetricMissingEarlier_Holds()
     {
         var history = Enumerable.Range(0, 7).Select(i => Sample(Start.AddSeconds(i * 10), cpu: 5, memory: 10)).ToList();
         history[3] = Sample(Start.AddSeconds(30), cpu: null, memory: 10, missing: "cpu: no earlier sample");
@@ -214,7 +214,7 @@ public class ScaleDeciderTests
     }
 
     [Fact]
-    public void Decide_ScaleUpWindow_WaitsUntilLoadHeldForIt()
+    public void Decide_ScaleUpWindow_WaitsForIt()
     {
         var policy = AutoscalingPolicy.From(Spec with { ScaleUpWindow = "30s" });
         var history = Enumerable.Range(0, 3).Select(i => Sample(Start.AddSeconds(i * 10), cpu: 95)).ToList();
@@ -237,7 +237,7 @@ public class ScaleDeciderTests
     }
 
     [Fact]
-    public void Decide_ResponseTimeRuleWithActionDown_ScalesDownWhenFast()
+    public void Decide_FastResponsesRuleDown_ScalesDown()
     {
         var spec = Spec with { Rules = new ScaleRules { ResponseTime = new ResponseTimeRule { Threshold = "500ms", Action = ScaleAction.Down } } };
         var history = Enumerable.Range(0, 7).Select(i => Sample(Start.AddSeconds(i * 10), cpu: 5, memory: 10, responseMs: 50)).ToList();
@@ -249,7 +249,7 @@ public class ScaleDeciderTests
     }
 
     [Fact]
-    public void Run_SustainedLoad_GrowsOneStepPerCooldownToMax()
+    public void Run_SustainedLoad_GrowsStepwiseToMax()
     {
         var run = Simulate(Spec, startReplicas: 1, TimeSpan.FromMinutes(6), _ => 95);
 
@@ -259,7 +259,7 @@ public class ScaleDeciderTests
     }
 
     [Fact]
-    public void Run_LoadRemoved_ShrinksToMinAfterWindowAndCooldown()
+    public void Run_LoadRemoved_ShrinksToMin()
     {
         var run = Simulate(Spec, startReplicas: 3, TimeSpan.FromMinutes(5), _ => 5);
 
@@ -269,7 +269,7 @@ public class ScaleDeciderTests
     }
 
     [Fact]
-    public void Run_LoadFlappingEveryFewSeconds_NeverScalesDown()
+    public void Run_FlappingLoad_NeverScalesDown()
     {
         // 95 % for 10 s, then 5 % for 10 s, for 10 minutes.
         var run = Simulate(Spec, startReplicas: 2, TimeSpan.FromMinutes(10), elapsed => (int)(elapsed.TotalSeconds / 10) % 2 == 0 ? 95 : 5);

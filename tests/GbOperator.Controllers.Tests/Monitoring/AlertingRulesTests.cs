@@ -25,7 +25,7 @@ public partial class AlertingRulesTests
     }
 
     [Fact]
-    public async Task PromtoolTestRules_AlertingRules_FireOnTheirSeries()
+    public async Task PromtoolTestRules_AlertingRules_Pass()
     {
         var (exitCode, output) = await RunPromtoolAsync("test", "rules", "alerting-rules.test.yaml");
 

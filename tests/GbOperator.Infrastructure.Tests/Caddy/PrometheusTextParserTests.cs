@@ -56,7 +56,7 @@ public class PrometheusTextParserTests
     }
 
     [Fact]
-    public void CaddyServerTraffic_SumsReverseProxySeriesOfOneServer()
+    public void CaddyServerTraffic_OneServer_SumsProxySeries()
     {
         var traffic = CaddyServerTraffic.From(PrometheusTextParser.Parse(CaddyOutput), "gbo-default-web");
 
