@@ -119,19 +119,18 @@ public sealed class AutoscalerReconciler : IReconciler<BotCluster>
             state.LastScaleTime);
         int current = resource.Spec.Replicas;
         var decision = ScaleDecider.Decide(policy, current, state.History.Samples, lastScaleTime, now);
-        RecordDecisionEvents(resource, sample, decision);
+        RecordDecisionEvents(resource, state, sample, decision);
 
         if (decision.Scales)
         {
             switch (await ScaleAsync(resource, current, decision, cancellationToken))
             {
                 case ScaleOutcome.Raced:
-                    // Someone else changed the cluster in between, so decide again on the fresh object at once.
-                    state.LastCheck = null;
-                    return ReconcileResult.RequeueAfter(TimeSpan.Zero);
+                    // Someone else changed the cluster in between, so the next check decides on the fresh object.
+                    return ReconcileResult.RequeueAfter(policy.CheckInterval);
                 case ScaleOutcome.Failed:
                     await WriteStatusAsync(resource, sample, inFlight, decision, lastScaleTime, cancellationToken);
-                    return ReconcileResult.Failure($"Changing spec.replicas from {current} to {decision.DesiredReplicas} failed; see the ScalingFailed event.");
+                    return ReconcileResult.Failure($"Changing spec.replicas from {current} to {decision.DesiredReplicas} failed. The ScalingFailed event has the error.");
                 default:
                     lastScaleTime = now;
                     state.LastScaleTime = now;
@@ -168,16 +167,23 @@ public sealed class AutoscalerReconciler : IReconciler<BotCluster>
         return state;
     }
 
-    private void RecordDecisionEvents(BotCluster cluster, MetricSample sample, ScaleDecision decision)
+    /// <summary>Records MetricsMissing when the set of failed metrics changes and MaxInstancesReached when the condition turns true.</summary>
+    /// <remarks>The values in the messages change at every check, so recording them at every check would create an event each time.</remarks>
+    private void RecordDecisionEvents(BotCluster cluster, ClusterScalingState state, MetricSample sample, ScaleDecision decision)
     {
         // A metric that only waits for its second reading is expected after a start, so only failures are events.
         var failures = sample.Missing.Where(missing => missing.IsFailure).ToList();
-        if (failures.Count > 0)
+        string failedMetrics = string.Join(",", failures.Select(missing => missing.Metric).Distinct().Order(StringComparer.Ordinal));
+        if (failures.Count > 0 && failedMetrics != state.FailedMetrics)
         {
             _events.Warning(cluster, "MetricsMissing", $"Metrics missing at this check, so the cluster does not scale down: {string.Join("; ", failures)}");
         }
 
-        if (decision.MaxInstancesReached)
+        state.FailedMetrics = failedMetrics;
+
+        bool wasReached = cluster.Status?.Conditions?.Any(condition =>
+            condition.Type == AutoscalingStatusWriter.MaxInstancesReached && condition.Status == "True") == true;
+        if (decision.MaxInstancesReached && !wasReached)
         {
             _events.Warning(cluster, AutoscalingStatusWriter.MaxInstancesReached, decision.Message);
         }

@@ -12,6 +12,9 @@ internal sealed class ClusterScalingState(string uid, ClusterMetricsCollector co
     /// <summary>When the last check ran, or <c>null</c> before the first.</summary>
     public DateTimeOffset? LastCheck { get; set; }
 
+    /// <summary>Names of the metrics that failed at the last check, comma-separated, so MetricsMissing is recorded when they change.</summary>
+    public string FailedMetrics { get; set; } = "";
+
     /// <summary>When this process last changed spec.replicas, in case the status write that records it was lost.</summary>
     public DateTimeOffset? LastScaleTime { get; set; }
 }
