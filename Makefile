@@ -4,7 +4,7 @@ export GBO_STATE_DIR ?= $(CURDIR)/.state
 KUBECONFIG_FILE := $(GBO_STATE_DIR)/operator/kubeconfig
 GBCTL := $(CURDIR)/out/gbctl --kubeconfig $(KUBECONFIG_FILE)
 
-.PHONY: all build test up down deps clean
+.PHONY: all build test bench up down deps clean
 
 all: build
 
@@ -22,6 +22,11 @@ build:
 ## test: run every test against real services started by hack/ scripts
 test: deps
 	bash hack/test.sh
+
+## bench: run the benchmarks and regenerate bench/RESULTS.md; CASE=store,watch picks cases,
+## BENCH_ARGS="--sim-clusters 1000" passes options (see bench/RESULTS.md)
+bench: deps
+	GBO_BENCH_CASE="$(CASE)" bash hack/bench.sh $(BENCH_ARGS)
 
 ## up: install, start the services and gb-operator, apply the example manifests
 up: deps build

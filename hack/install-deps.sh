@@ -25,6 +25,7 @@ packages=(
     iproute2   # ss, used to find free ports
     procps     # pgrep, to report daemons started by the packages
     uidmap     # subordinate id tools that LXD uses for unprivileged containers
+    prometheus # only promtool, which checks the alerting rules; no Prometheus server is started
 )
 
 missing=()

@@ -3,6 +3,7 @@ using GbOperator.ApiServer.Events;
 using GbOperator.ApiServer.Hosting;
 using GbOperator.Controllers.BotClusters;
 using GbOperator.Controllers.FailoverPolicies;
+using GbOperator.Controllers.Monitoring;
 using GbOperator.Infrastructure.Lxd;
 using GbOperator.Storage;
 using Serilog;
@@ -111,18 +112,23 @@ internal static class ServeCommand
             await using (store)
             {
                 var controllerHealth = controllers is null ? null : new ControllerHealthCheck();
+                var metrics = new OperatorMetrics();
                 var options = new ApiServerOptions
                 {
                     HealthChecks = controllerHealth is null ? [] : [controllerHealth],
                     Events = new EventOptions { TimeToLive = eventTtl },
                     ConfigureBuilder = builder => builder.Services.AddSerilog(),
-                    ConfigureApplication = application => application.UseSerilogRequestLogging(),
+                    ConfigureApplication = application =>
+                    {
+                        application.UseSerilogRequestLogging();
+                        MetricsEndpoint.Map(application, metrics);
+                    },
                 };
                 await using var host = await ApiServerHost.StartAsync(store, listen, options, cancellationToken);
                 log.Information("Serving the API on {Address} with the store {StoreUrl}", host.BaseAddress, Redact(url));
                 await using var controllerHost = controllers is null
                     ? null
-                    : await StartControllersAsync(host.BaseAddress, controllers, log, cancellationToken);
+                    : await StartControllersAsync(host.BaseAddress, controllers, metrics, log, cancellationToken);
                 await using var failoverHost = controllers is null
                     ? null
                     : await FailoverPolicyControllerHost.StartAsync(host.BaseAddress, new SerilogLoggerFactory(Log.Logger), cancellationToken);
@@ -169,7 +175,7 @@ internal static class ServeCommand
     /// the informers have synced.
     /// </remarks>
     private static async Task<BotClusterControllerHost> StartControllersAsync(
-        Uri apiServer, ControllerSwitches switches, Serilog.ILogger log, CancellationToken cancellationToken)
+        Uri apiServer, ControllerSwitches switches, OperatorMetrics metrics, Serilog.ILogger log, CancellationToken cancellationToken)
     {
         var settings = new BotClusterControllerSettings
         {
@@ -177,6 +183,7 @@ internal static class ServeCommand
             LxdSocket = switches.LxdSocket,
             CaddyAdminUrl = new Uri(switches.CaddyAdmin),
             Reconciler = new BotClusterReconcilerOptions { LxdProject = switches.LxdProject },
+            Metrics = metrics,
         };
         var controllerHost = await BotClusterControllerHost.StartAsync(settings, new SerilogLoggerFactory(Log.Logger), cancellationToken);
         log.Information("Running the BotCluster controller with LXD at {LxdSocket} (project {LxdProject}) and Caddy at {CaddyAdmin}",

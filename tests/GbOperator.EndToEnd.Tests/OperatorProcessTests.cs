@@ -79,6 +79,28 @@ public sealed class OperatorProcessTests(EndToEndFixture services) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Operator_Metrics_ServeClusterSizeAndControllerWork()
+    {
+        int listenPort = FreePort.Next();
+        var process = await StartOperatorAsync();
+        var clusters = ClientFor(process);
+        await clusters.CreateAsync(NewCluster(replicas: 1, listenPort), CancellationToken.None);
+        await WaitForClusterAsync(clusters, c => OperatorTestEnvironment.IsReady(c, 1), "1 replica is ready");
+        using var scraper = new HttpClient { BaseAddress = process.ApiServer };
+
+        using var response = await scraper.GetAsync("/metrics");
+        string text = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/plain");
+        text.Should().Contain($"gbo_botcluster_instances{{namespace=\"default\",name=\"{ClusterName}\"}} 1");
+        text.Should().Contain($"gbo_botcluster_desired_instances{{namespace=\"default\",name=\"{ClusterName}\"}} 1");
+        text.Should().Contain("gbo_controller_reconciles_total{controller=\"botclusters\",outcome=\"success\"}");
+        text.Should().Contain("gbo_controller_reconcile_duration_seconds_count{controller=\"botclusters\"}");
+        text.Should().Contain("gbo_controller_workqueue_depth{controller=\"autoscaler\"}");
+    }
+
+    [Fact]
     public async Task Operator_Terminated_ExitsZeroAndLeavesClusterServing()
     {
         int listenPort = FreePort.Next();

@@ -153,6 +153,25 @@ internal sealed class OperatorTestEnvironment : IAsyncDisposable
             .ToList();
     }
 
+    /// <summary>Returns the reasons and messages of the events about BotCluster default/<paramref name="name"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<(string Reason, string Message)>> ListEventsAsync(string name)
+    {
+        var list = await _apiClient.GetFromJsonAsync<JsonObject>(
+            $"/api/v1/namespaces/default/events?fieldSelector={Uri.EscapeDataString($"involvedObject.kind=BotCluster,involvedObject.name={name}")}");
+        return list!["items"]!.AsArray()
+            .OrderBy(item => item!["lastTimestamp"]!.GetValue<string>(), StringComparer.Ordinal)
+            .Select(item => (item!["reason"]!.GetValue<string>(), item!["message"]!.GetValue<string>()))
+            .ToList();
+    }
+
+    /// <summary>Returns the Prometheus text that gb-operator serves on /metrics for this environment's controllers.</summary>
+    public async Task<string> ExportMetricsAsync()
+    {
+        using var stream = new MemoryStream();
+        await Controllers!.Metrics.ExportAsync(stream, CancellationToken.None);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
     public static bool IsReady(BotCluster cluster, int replicas) =>
         cluster.Status is { } status
         && status.ReadyReplicas == replicas

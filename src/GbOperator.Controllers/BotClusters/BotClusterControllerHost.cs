@@ -1,4 +1,6 @@
+using GbOperator.Controllers.Autoscaling;
 using GbOperator.Controllers.Events;
+using GbOperator.Controllers.Monitoring;
 using GbOperator.Controllers.Runtime;
 using GbOperator.Infrastructure.Caddy;
 using GbOperator.Infrastructure.Lxd;
@@ -8,7 +10,7 @@ using Microsoft.Extensions.Logging;
 
 namespace GbOperator.Controllers.BotClusters;
 
-/// <summary>The running BotCluster controller with the clients it owns.</summary>
+/// <summary>The running BotCluster controller and autoscaler with the clients they own.</summary>
 /// <remarks>Disposing stops the controller, waiting for the pass in flight, and then disposes the clients.</remarks>
 public sealed class BotClusterControllerHost : IAsyncDisposable
 {
@@ -19,8 +21,10 @@ public sealed class BotClusterControllerHost : IAsyncDisposable
     private readonly ControllerRunner _runner;
     private readonly EventRecorder _events;
 
-    private BotClusterControllerHost(HttpClient apiClient, HttpClient healthClient, LxdClient lxd, CaddyAdminClient caddy, ControllerRunner runner, EventRecorder events)
+    private BotClusterControllerHost(
+        HttpClient apiClient, HttpClient healthClient, LxdClient lxd, CaddyAdminClient caddy, ControllerRunner runner, EventRecorder events, OperatorMetrics metrics)
     {
+        Metrics = metrics;
         _events = events;
         _apiClient = apiClient;
         _healthClient = healthClient;
@@ -31,6 +35,9 @@ public sealed class BotClusterControllerHost : IAsyncDisposable
 
     /// <summary>The runner, for health checks.</summary>
     public ControllerRunner Runner => _runner;
+
+    /// <summary>The Prometheus series the controllers update.</summary>
+    public OperatorMetrics Metrics { get; }
 
     /// <summary>Creates the LXD project when it is missing, then starts the controller.</summary>
     public static async Task<BotClusterControllerHost> StartAsync(
@@ -54,11 +61,18 @@ public sealed class BotClusterControllerHost : IAsyncDisposable
 
             var clusters = new HttpResourceClient<BotCluster>(apiClient, ResourceCatalog.BotClusters.Plural);
             var events = new EventRecorder(new HttpEventSink(apiClient), new EventRecorderOptions(), TimeProvider.System, loggerFactory.CreateLogger<EventRecorder>());
-            var reconciler = new BotClusterReconciler(clusters, lxd, caddy, settings.Reconciler, healthClient, loggerFactory, events: events);
-            var controller = ControllerFactory.Create(clusters, reconciler, new ControllerOptions { Name = "botclusters", Workers = 1 }, loggerFactory);
-            var runner = new ControllerRunner([controller], loggerFactory.CreateLogger<ControllerRunner>());
+            var metrics = settings.Metrics;
+            var reconciler = new BotClusterReconciler(clusters, lxd, caddy, settings.Reconciler, healthClient, loggerFactory, events: events, metrics: metrics);
+            var controller = ControllerFactory.Create(
+                clusters, reconciler, new ControllerOptions { Name = "botclusters", Workers = 1 }, loggerFactory, metrics: metrics);
+            var autoscaler = new AutoscalerReconciler(clusters, lxd, caddy, project, events, metrics, loggerFactory);
+            var autoscalerController = ControllerFactory.Create(
+                clusters, autoscaler, new ControllerOptions { Name = "autoscaler", Workers = 1 }, loggerFactory, metrics: metrics);
+            metrics.WatchQueue(controller.GetHealth);
+            metrics.WatchQueue(autoscalerController.GetHealth);
+            var runner = new ControllerRunner([controller, autoscalerController], loggerFactory.CreateLogger<ControllerRunner>());
             await runner.StartAsync(cancellationToken);
-            return new BotClusterControllerHost(apiClient, healthClient, lxd, caddy, runner, events);
+            return new BotClusterControllerHost(apiClient, healthClient, lxd, caddy, runner, events, metrics);
         }
         catch
         {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
+using GbOperator.Controllers.Autoscaling;
 using GbOperator.Controllers.Events;
+using GbOperator.Controllers.Monitoring;
 using GbOperator.Controllers.Runtime;
 using GbOperator.Infrastructure.Caddy;
 using GbOperator.Infrastructure.Lxd;
@@ -25,6 +27,8 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
     /// <summary>Finalizer that keeps a BotCluster until its routes and instances are gone.</summary>
     public const string Finalizer = "generalbots.ai/botcluster-cleanup";
 
+    private const int StatusWriteAttempts = 3;
+
     private readonly IResourceClient<BotCluster> _clusters;
     private readonly ILxdClient _lxd;
     private readonly BotClusterReconcilerOptions _options;
@@ -36,6 +40,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
     private readonly HealthTracker _health = new();
     private readonly InstanceRemover _remover;
     private readonly IEventRecorder _events;
+    private readonly OperatorMetrics? _metrics;
 
     // Instances that were ready and routed on the last pass, by BotCluster uid, so InstanceReady and InstanceUnhealthy
     // are recorded on transitions. NOTE: the set is in memory only, so the first pass after a restart records InstanceReady again.
@@ -50,6 +55,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
     /// <param name="loggerFactory">Logger factory.</param>
     /// <param name="timeProvider">Clock for drain and start-up deadlines; the system clock when <c>null</c>.</param>
     /// <param name="events">Recorder of the events about each BotCluster; none are recorded when <c>null</c>.</param>
+    /// <param name="metrics">Prometheus series of the cluster sizes; none are published when <c>null</c>.</param>
     public BotClusterReconciler(
         IResourceClient<BotCluster> clusters,
         ILxdClient lxd,
@@ -58,7 +64,8 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         HttpClient healthClient,
         ILoggerFactory loggerFactory,
         TimeProvider? timeProvider = null,
-        IEventRecorder? events = null)
+        IEventRecorder? events = null,
+        OperatorMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(clusters);
         ArgumentNullException.ThrowIfNull(lxd);
@@ -73,6 +80,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         _options = options;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _events = events ?? NullEventRecorder.Instance;
+        _metrics = metrics;
         _logger = loggerFactory.CreateLogger<BotClusterReconciler>();
         _launcher = new InstanceLauncher(lxd, options, new Random(), loggerFactory.CreateLogger<InstanceLauncher>());
         _routes = new RoutePublisher(caddy, loggerFactory.CreateLogger<RoutePublisher>());
@@ -230,6 +238,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
 
         await CleanUpAsync(resource.Metadata.NamespaceProperty, resource.Metadata.Name, cancellationToken);
         _routedInstances.Remove(resource.Metadata.Uid);
+        _metrics?.ForgetCluster(resource.Metadata.NamespaceProperty, resource.Metadata.Name);
         _events.Normal(resource, "CleanupCompleted", "Deleted every instance and the Caddy routes of the cluster");
 
         var fresh = await _clusters.GetAsync(resource.Metadata.NamespaceProperty, resource.Metadata.Name, cancellationToken);
@@ -246,6 +255,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
     public async Task<ReconcileResult> DeletedAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         await CleanUpAsync(key.Namespace ?? "", key.Name, cancellationToken);
+        _metrics?.ForgetCluster(key.Namespace ?? "", key.Name);
         return ReconcileResult.Done();
     }
 
@@ -390,28 +400,39 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
     }
 
     /// <summary>Writes status through the status subresource, only when it changed.</summary>
+    /// <remarks>The autoscaler writes its own parts of status too, so they are kept from the object read just before the write.</remarks>
     private async Task WriteStatusAsync(
         BotCluster cluster, ClusterObservation observation, RolloutPlan plan, string? invalidListen, CancellationToken cancellationToken)
     {
-        var status = BotClusterStatusBuilder.Build(cluster, observation, plan, invalidListen, _timeProvider.GetUtcNow());
-        if (BotClusterStatusBuilder.Equivalent(cluster.Status, status))
+        var built = BotClusterStatusBuilder.Build(cluster, observation, plan, invalidListen, _timeProvider.GetUtcNow());
+        _metrics?.RecordCluster(cluster, built);
+        if (BotClusterStatusBuilder.Equivalent(cluster.Status, AutoscalingStatusWriter.KeepAutoscalerParts(built, cluster.Status)))
         {
             return;
         }
 
-        var fresh = await _clusters.GetAsync(cluster.Metadata.NamespaceProperty, cluster.Metadata.Name, cancellationToken);
-        if (fresh is null || fresh.Metadata.Uid != cluster.Metadata.Uid)
+        for (int attempt = 1; ; attempt++)
         {
-            return;
-        }
+            var fresh = await _clusters.GetAsync(cluster.Metadata.NamespaceProperty, cluster.Metadata.Name, cancellationToken);
+            if (fresh is null || fresh.Metadata.Uid != cluster.Metadata.Uid)
+            {
+                return;
+            }
 
-        try
-        {
-            await _clusters.UpdateStatusAsync(fresh with { Status = status }, cancellationToken);
-        }
-        catch (ApiStatusException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
-        {
-            // Deleted during the pass: the finalizer or the next pass cleans up.
+            try
+            {
+                await _clusters.UpdateStatusAsync(fresh with { Status = AutoscalingStatusWriter.KeepAutoscalerParts(built, fresh.Status) }, cancellationToken);
+                return;
+            }
+            catch (ApiStatusException exception) when (exception.IsConflict && attempt < StatusWriteAttempts)
+            {
+                // The autoscaler wrote status in between, so read again and keep its parts.
+            }
+            catch (ApiStatusException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+            {
+                // Deleted during the pass: the finalizer or the next pass cleans up.
+                return;
+            }
         }
     }
 

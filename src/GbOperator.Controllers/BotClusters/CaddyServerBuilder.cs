@@ -34,6 +34,9 @@ internal static class CaddyServerBuilder
             ["@id"] = id,
             ["listen"] = new JsonArray(spec.Routing.ListenAddress),
             ["automatic_https"] = new JsonObject { ["disable"] = true },
+
+            // Caddy 2.6 records caddy_http_* metrics only for servers with this option, and the autoscaler reads them.
+            ["metrics"] = new JsonObject(),
             ["routes"] = routes,
         };
     }

@@ -13,6 +13,7 @@ public static class ControllerFactory
     /// <param name="loggerFactory">Source of the controller's and informer's loggers.</param>
     /// <param name="timeProvider">Clock of every delay, timer and backoff; <c>null</c> for <see cref="TimeProvider.System"/>.</param>
     /// <param name="random">Source of backoff jitter; <c>null</c> for a new <see cref="Random"/>.</param>
+    /// <param name="metrics">Receiver of every pass's outcome and duration; <c>null</c> for none.</param>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static IController<T> Create<T>(
         IResourceClient<T> client,
@@ -20,7 +21,8 @@ public static class ControllerFactory
         ControllerOptions? options,
         ILoggerFactory loggerFactory,
         TimeProvider? timeProvider = null,
-        Random? random = null)
+        Random? random = null,
+        IControllerMetrics? metrics = null)
         where T : Resource =>
         new Controller<T>(
             client,
@@ -28,5 +30,6 @@ public static class ControllerFactory
             options ?? new ControllerOptions(),
             timeProvider ?? TimeProvider.System,
             random ?? new Random(),
-            loggerFactory);
+            loggerFactory,
+            metrics);
 }

@@ -19,6 +19,7 @@ internal sealed class Controller<T> : IController<T>
     private readonly ControllerOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly IControllerMetrics? _metrics;
     private readonly Informer<T> _informer;
     private readonly WorkQueue<ObjectKey> _queue;
     private readonly CancellationTokenSource _stopping = new();
@@ -36,7 +37,8 @@ internal sealed class Controller<T> : IController<T>
         ControllerOptions options,
         TimeProvider timeProvider,
         Random random,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        IControllerMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(reconciler);
@@ -49,6 +51,7 @@ internal sealed class Controller<T> : IController<T>
         _reconciler = reconciler;
         _options = options;
         _timeProvider = timeProvider;
+        _metrics = metrics;
         _logger = loggerFactory.CreateLogger<Controller<T>>();
         Name = options.Name ?? _kind;
 
@@ -206,11 +209,13 @@ internal sealed class Controller<T> : IController<T>
         }
         catch (Exception exception)
         {
+            _metrics?.ReconcileFinished(Name, ReconcileOutcome.Error, _timeProvider.GetElapsedTime(started));
             RetryOrGiveUp(key, exception, error: null);
             return;
         }
 
         var elapsed = _timeProvider.GetElapsedTime(started);
+        _metrics?.ReconcileFinished(Name, OutcomeOf(result), elapsed);
         HandleResult(key, result, elapsed);
     }
 
@@ -227,6 +232,16 @@ internal sealed class Controller<T> : IController<T>
         }
 
         return _reconciler.ReconcileAsync(resource, cancellationToken);
+    }
+
+    private static string OutcomeOf(ReconcileResult result)
+    {
+        if (!result.IsFailure)
+        {
+            return ReconcileOutcome.Success;
+        }
+
+        return result.IsTerminal ? ReconcileOutcome.TerminalError : ReconcileOutcome.Error;
     }
 
     private void HandleResult(ObjectKey key, ReconcileResult result, TimeSpan elapsed)

@@ -146,6 +146,20 @@ public sealed class HttpResourceClient<T> : IResourceClient<T>
     }
 
     /// <inheritdoc/>
+    public async Task<T> MergePatchAsync(string @namespace, string name, string patch, string? fieldManager, CancellationToken cancellationToken)
+    {
+        string path = ObjectPath(@namespace, name);
+        if (fieldManager is not null)
+        {
+            path += $"?fieldManager={Uri.EscapeDataString(fieldManager)}";
+        }
+
+        using var content = new StringContent(patch, new MediaTypeHeaderValue("application/merge-patch+json"));
+        using var response = await _httpClient.PatchAsync(path, content, cancellationToken).ConfigureAwait(false);
+        return await ReadObjectAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
     public async Task<bool> DeleteAsync(string @namespace, string name, CancellationToken cancellationToken)
     {
         using var response = await _httpClient.DeleteAsync(ObjectPath(@namespace, name), cancellationToken).ConfigureAwait(false);

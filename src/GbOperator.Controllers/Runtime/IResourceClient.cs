@@ -50,6 +50,18 @@ public interface IResourceClient<T>
     /// <returns>The object as stored.</returns>
     Task<T> UpdateStatusAsync(T resource, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Applies a JSON merge patch (RFC 7386) to an object. A patch that sets <c>metadata.resourceVersion</c> fails with a
+    /// Conflict when the object has changed since.
+    /// </summary>
+    /// <param name="namespace">Namespace of the object.</param>
+    /// <param name="name">Name of the object.</param>
+    /// <param name="patch">The merge patch as JSON, such as <c>{"spec":{"replicas":3}}</c>.</param>
+    /// <param name="fieldManager">Name of the writer that the server records as the owner of the patched fields, or <c>null</c>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The object as stored.</returns>
+    Task<T> MergePatchAsync(string @namespace, string name, string patch, string? fieldManager, CancellationToken cancellationToken);
+
     /// <summary>Deletes an object, or sets its deletionTimestamp when it has finalizers.</summary>
     /// <returns><c>true</c> when the object existed.</returns>
     Task<bool> DeleteAsync(string @namespace, string name, CancellationToken cancellationToken);

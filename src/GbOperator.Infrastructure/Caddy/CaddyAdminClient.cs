@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GbOperator.Infrastructure.Resilience;
@@ -90,6 +91,13 @@ public sealed class CaddyAdminClient : ICaddyAdminClient, IDisposable
     {
         (byte[] body, _) = await SendAsync("get upstreams", HttpMethod.Get, "/reverse_proxy/upstreams", null, null, idempotent: true, cancellationToken);
         return JsonSerializer.Deserialize<List<CaddyUpstreamStatus>>(body) ?? [];
+    }
+
+    /// <inheritdoc/>
+    public async Task<string> GetMetricsAsync(CancellationToken cancellationToken)
+    {
+        (byte[] body, _) = await SendAsync("get metrics", HttpMethod.Get, "/metrics", null, null, idempotent: true, cancellationToken);
+        return Encoding.UTF8.GetString(body);
     }
 
     /// <inheritdoc/>

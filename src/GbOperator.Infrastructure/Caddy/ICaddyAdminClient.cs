@@ -42,4 +42,8 @@ public interface ICaddyAdminClient
     /// counts (<c>GET /reverse_proxy/upstreams</c>).
     /// </summary>
     Task<IReadOnlyList<CaddyUpstreamStatus>> GetUpstreamsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Returns Caddy's Prometheus metrics in the text exposition format (<c>GET /metrics</c>).</summary>
+    /// <remarks>Caddy 2.6 includes the <c>caddy_http_*</c> series only for servers that set the <c>metrics</c> option.</remarks>
+    Task<string> GetMetricsAsync(CancellationToken cancellationToken);
 }

@@ -35,6 +35,25 @@ public sealed record AutoscalingSpec
     /// <value>30s.</value>
     public string CheckInterval { get; init; } = "30s";
 
+    /// <summary>How long a scale-up condition must hold before instances are added. With <c>0s</c>, they are added at the first check that fires.</summary>
+    /// <value>0s.</value>
+    public string ScaleUpWindow { get; init; } = "0s";
+
+    /// <summary>How long the scale-down condition must hold, at every check, before an instance is removed.</summary>
+    /// <value>5m.</value>
+    public string ScaleDownWindow { get; init; } = "5m";
+
+    /// <summary>
+    /// Band around each threshold, in percent of the threshold, inside which no rule fires: with a CPU threshold of 70
+    /// and a tolerance of 10, CPU use must exceed 77 to add an instance.
+    /// </summary>
+    /// <value>10.</value>
+    public int Tolerance { get; init; } = 10;
+
+    /// <summary>Most instances one scaling decision adds or removes.</summary>
+    /// <value>1.</value>
+    public int MaxStep { get; init; } = 1;
+
     /// <summary>Additional scaling rules on response time, low CPU, low memory and queue depth.</summary>
     public ScaleRules Rules { get; init; } = new();
 }

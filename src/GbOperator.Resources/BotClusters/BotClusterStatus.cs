@@ -15,6 +15,9 @@ public sealed record BotClusterStatus : ResourceStatus
     /// <summary>Label selector of the instances, in string form, for the scale subresource.</summary>
     public string? Selector { get; init; }
 
+    /// <summary>Metrics and the last decision of the autoscaler; absent while autoscaling is off.</summary>
+    public AutoscalingStatus? Autoscaling { get; init; }
+
     /// <summary>One entry per instance.</summary>
     [ListMapKeys("name")]
     public IReadOnlyList<InstanceStatus> Instances { get; init; } = [];

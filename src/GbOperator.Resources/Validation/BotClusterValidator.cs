@@ -44,6 +44,10 @@ internal static partial class BotClusterValidator
         violations.AtLeast($"{prefix}.requestThreshold", autoscaling.RequestThreshold, 1);
         violations.PositiveDuration($"{prefix}.cooldown", autoscaling.Cooldown);
         violations.PositiveDuration($"{prefix}.checkInterval", autoscaling.CheckInterval);
+        violations.NonNegativeDuration($"{prefix}.scaleUpWindow", autoscaling.ScaleUpWindow);
+        violations.NonNegativeDuration($"{prefix}.scaleDownWindow", autoscaling.ScaleDownWindow);
+        violations.Range($"{prefix}.tolerance", autoscaling.Tolerance, 0, 50);
+        violations.AtLeast($"{prefix}.maxStep", autoscaling.MaxStep, 1);
 
         var rules = autoscaling.Rules;
         violations.PositiveDuration($"{prefix}.rules.responseTime.threshold", rules.ResponseTime.Threshold);

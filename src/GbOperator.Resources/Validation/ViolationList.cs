@@ -46,6 +46,19 @@ internal sealed class ViolationList : List<FieldViolation>
         }
     }
 
+    /// <summary>Checks a required duration field that may be zero, such as a stabilization window.</summary>
+    public void NonNegativeDuration(string field, string text)
+    {
+        if (!Duration.TryParse(text, out var value))
+        {
+            Invalid(field, $"invalid duration \"{text}\": use a number with a unit, such as 0s, 30s, 5m or 1h30m");
+        }
+        else if (value < TimeSpan.Zero)
+        {
+            Invalid(field, $"must be zero or a positive duration, not \"{text}\"");
+        }
+    }
+
     /// <summary>Checks a duration field and returns its value, or <c>null</c> when it is absent or invalid.</summary>
     public TimeSpan? PositiveDuration(string field, string? text, bool required = true)
     {

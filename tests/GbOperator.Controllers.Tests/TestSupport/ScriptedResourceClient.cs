@@ -115,6 +115,9 @@ internal sealed class ScriptedResourceClient : IResourceClient<Widget>
     public Task<Widget> UpdateStatusAsync(Widget resource, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The scripted client serves list and watch only.");
 
+    public Task<Widget> MergePatchAsync(string @namespace, string name, string patch, string? fieldManager, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The scripted client serves list and watch only.");
+
     public Task<bool> DeleteAsync(string @namespace, string name, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The scripted client serves list and watch only.");
 }

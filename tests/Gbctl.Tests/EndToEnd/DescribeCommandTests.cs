@@ -43,6 +43,42 @@ public sealed class DescribeCommandTests : ServerTest
     }
 
     [Fact]
+    public async Task Describe_AutoscaledBotCluster_PrintsMetricsAndDecision()
+    {
+        await Server.RunAsync("apply", "-f", Server.ExamplesPath);
+        using var client = new HttpClient { BaseAddress = new Uri(Server.Address) };
+        const string path = "/apis/generalbots.ai/v1alpha1/namespaces/default/botclusters/demo";
+        var cluster = await client.GetFromJsonAsync<JsonObject>(path);
+        cluster!["status"] = JsonNode.Parse("""
+            {
+              "conditions": [{ "type": "MaxInstancesReached", "status": "True", "reason": "ScaleUpBlocked", "lastTransitionTime": "2026-01-01T00:00:00Z",
+                               "message": "Not scaling up: cpu 91.5% above cpuThreshold 70%, but the cluster already has maxInstances 5." }],
+              "autoscaling": {
+                "currentMetrics": { "sampledAt": "2026-01-01T00:00:00Z", "instances": 5, "cpuPercent": 91.5, "requestsPerMinute": 1200 },
+                "missingMetrics": [],
+                "desiredReplicas": 5,
+                "lastScaleTime": "2025-12-31T23:58:00Z",
+                "nextScaleTime": "2026-01-01T00:03:00Z",
+                "lastDecision": "Not scaling up: cpu 91.5% above cpuThreshold 70%, but the cluster already has maxInstances 5."
+              }
+            }
+            """);
+        using var update = await client.PutAsJsonAsync(path + "/status", cluster);
+        update.EnsureSuccessStatusCode();
+
+        var result = await Server.RunAsync("describe", "bc", "demo");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("\n  Autoscaling:\n    Current Metrics:\n");
+        result.Output.Should().MatchRegex(@"\n      CPU Percent: +91.5\n");
+        result.Output.Should().MatchRegex(@"\n      Requests Per Minute: +1200\n");
+        result.Output.Should().MatchRegex(@"\n    Last Scale Time: +2025-12-31T23:58:00Z\n");
+        result.Output.Should().MatchRegex(@"\n    Next Scale Time: +2026-01-01T00:03:00Z\n");
+        result.Output.Should().MatchRegex(@"\n    Last Decision: +Not scaling up: cpu 91.5% above cpuThreshold 70%");
+        result.Output.Should().MatchRegex(@"\n    MaxInstancesReached +True +ScaleUpBlocked ");
+    }
+
+    [Fact]
     public async Task GetEvents_Namespace_PrintsKubectlColumns()
     {
         await Server.RunAsync("apply", "-f", Server.ExamplesPath);

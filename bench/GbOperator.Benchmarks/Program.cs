@@ -1,0 +1,3 @@
+using GbOperator.Benchmarks;
+
+return await BenchmarkProgram.RunAsync(args);
