@@ -1,9 +1,11 @@
+using GbOperator.Controllers.BotClusters.Failover;
 using GbOperator.Controllers.Events;
 using GbOperator.Controllers.Runtime;
 using GbOperator.Infrastructure.Caddy;
 using GbOperator.Infrastructure.Lxd;
 using GbOperator.Resources;
 using GbOperator.Resources.BotClusters;
+using GbOperator.Resources.FailoverPolicies;
 using Microsoft.Extensions.Logging;
 
 namespace GbOperator.Controllers.BotClusters;
@@ -54,8 +56,10 @@ public sealed class BotClusterControllerHost : IAsyncDisposable
 
             var clusters = new HttpResourceClient<BotCluster>(apiClient, ResourceCatalog.BotClusters.Plural);
             var events = new EventRecorder(new HttpEventSink(apiClient), new EventRecorderOptions(), TimeProvider.System, loggerFactory.CreateLogger<EventRecorder>());
-            var reconciler = new BotClusterReconciler(clusters, lxd, caddy, settings.Reconciler, healthClient, loggerFactory, events: events);
+            var policies = new HttpResourceClient<FailoverPolicy>(apiClient, ResourceCatalog.FailoverPolicies.Plural);
+            var reconciler = new BotClusterReconciler(clusters, policies, lxd, caddy, settings.Reconciler, healthClient, loggerFactory, events: events);
             var controller = ControllerFactory.Create(clusters, reconciler, new ControllerOptions { Name = "botclusters", Workers = 1 }, loggerFactory);
+            controller.WatchRelated(policies, policy => FailoverPolicyReferences.ClustersReferencing(controller.Cache, policy));
             var runner = new ControllerRunner([controller], loggerFactory.CreateLogger<ControllerRunner>());
             await runner.StartAsync(cancellationToken);
             return new BotClusterControllerHost(apiClient, healthClient, lxd, caddy, runner, events);
