@@ -59,13 +59,29 @@ internal static class EndpointEnv
         return entries;
     }
 
+    /// <summary>
+    /// Replaces the host and port of <paramref name="url"/> and keeps every other character as written. The text is
+    /// edited, not parsed with <see cref="UriBuilder"/>, because that rejects user info such as <c>:password@</c>.
+    /// </summary>
     private static string PointAtLoopback(string? url, string scheme, int port)
     {
-        if (Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Authority.Length > 0)
+        string local = $"127.0.0.1:{port}";
+        int schemeEnd = url?.IndexOf("://", StringComparison.Ordinal) ?? -1;
+        if (url is null || schemeEnd <= 0)
         {
-            return new UriBuilder(parsed) { Host = "127.0.0.1", Port = port }.Uri.AbsoluteUri;
+            return $"{scheme}://{local}/";
         }
 
-        return $"{scheme}://127.0.0.1:{port}/";
+        int authorityStart = schemeEnd + "://".Length;
+        int authorityEnd = url.IndexOfAny(['/', '?', '#'], authorityStart);
+        if (authorityEnd < 0)
+        {
+            authorityEnd = url.Length;
+        }
+
+        int at = url.LastIndexOf('@', authorityEnd - 1, authorityEnd - authorityStart);
+        string userInfo = at >= 0 ? url[authorityStart..(at + 1)] : "";
+        string rest = url[authorityEnd..];
+        return url[..authorityStart] + userInfo + local + (rest.Length == 0 ? "/" : rest);
     }
 }
