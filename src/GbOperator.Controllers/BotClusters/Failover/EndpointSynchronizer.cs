@@ -62,6 +62,7 @@ internal sealed class EndpointSynchronizer(ILxdClient lxd, string lxdProject, Ti
             return false;
         }
 
+        // NOTE: the instance is not restarted, so a botserver that reads .env only at start-up keeps its old values.
         await lxd.PushFileAsync(lxdProject, instance.Name, InstanceLauncher.EnvFilePath, Encoding.UTF8.GetBytes(env), LxdFileOwnership.RootReadable, cancellationToken);
         await lxd.SetConfigAsync(lxdProject, instance.Name, new Dictionary<string, string?> { [InstanceKeys.EnvHash] = hash }, cancellationToken);
         string degraded = plan.Env.GetValueOrDefault(EndpointEnv.Degraded) ?? "none";
