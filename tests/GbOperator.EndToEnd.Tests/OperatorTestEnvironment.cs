@@ -157,6 +157,17 @@ internal sealed class OperatorTestEnvironment : IAsyncDisposable
             .ToList();
     }
 
+    /// <summary>Returns the messages of the events with <paramref name="reason"/> about BotCluster default/<paramref name="name"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> ListEventMessagesAsync(string name, string reason)
+    {
+        var list = await _apiClient.GetFromJsonAsync<JsonObject>(
+            $"/api/v1/namespaces/default/events?fieldSelector={Uri.EscapeDataString($"involvedObject.kind=BotCluster,involvedObject.name={name},reason={reason}")}");
+        return list!["items"]!.AsArray()
+            .OrderBy(item => item!["lastTimestamp"]!.GetValue<string>(), StringComparer.Ordinal)
+            .Select(item => item!["message"]!.GetValue<string>())
+            .ToList();
+    }
+
     public static bool IsReady(BotCluster cluster, int replicas) =>
         cluster.Status is { } status
         && status.ReadyReplicas == replicas

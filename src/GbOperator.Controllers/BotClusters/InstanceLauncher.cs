@@ -83,7 +83,6 @@ internal sealed class InstanceLauncher(ILxdClient lxd, BotClusterReconcilerOptio
     {
         string env = RenderEnv(spec, endpoints.Env);
         await lxd.PushFileAsync(options.LxdProject, name, EnvFilePath, Encoding.UTF8.GetBytes(env), LxdFileOwnership.RootReadable, cancellationToken);
-        await lxd.SetConfigAsync(options.LxdProject, name, new Dictionary<string, string?> { [InstanceKeys.EnvHash] = HashEnv(env) }, cancellationToken);
 
         // NOTE: when another process took the recorded host port, the start fails on every pass until the port
         // is free again, because the port is kept in user.gbo.host-port and not reallocated.
@@ -109,6 +108,9 @@ internal sealed class InstanceLauncher(ILxdClient lxd, BotClusterReconcilerOptio
             await lxd.StartInstanceAsync(options.LxdProject, name, cancellationToken);
         }
 
+        // Recorded after the start, because LXD rejects any config update of a stopped instance whose disk
+        // priority the kernel cannot apply.
+        await lxd.SetConfigAsync(options.LxdProject, name, new Dictionary<string, string?> { [InstanceKeys.EnvHash] = HashEnv(env) }, cancellationToken);
         BotClusterLog.InstanceStarted(logger, name);
         return limitsNotApplied;
     }

@@ -6,6 +6,7 @@ using GbOperator.Resources;
 using GbOperator.Resources.BotClusters;
 using GbOperator.Resources.FailoverPolicies;
 using k8s.Models;
+using Xunit.Abstractions;
 
 namespace GbOperator.EndToEnd.Tests.Failover;
 
@@ -15,7 +16,7 @@ namespace GbOperator.EndToEnd.Tests.Failover;
 /// hand, as the FailoverPolicy controller does when Patroni or Sentinel moves the primary.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public sealed class EndpointRepointTests(EndToEndFixture services) : IAsyncLifetime
+public sealed class EndpointRepointTests(EndToEndFixture services, ITestOutputHelper output) : IAsyncLifetime
 {
     private const string PolicyName = "backends";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
@@ -82,10 +83,15 @@ public sealed class EndpointRepointTests(EndToEndFixture services) : IAsyncLifet
             (await BackendServers.RedisAsync(Servers.RedisA, "exists", row)).Should().Be("0");
         }
 
+        IReadOnlyList<string> messages = [];
         await Wait.UntilAsync(
-            async () => (await environment.ListEventReasonsAsync("moving")).Contains("EndpointsRepointed"),
+            async () => (messages = await environment.ListEventMessagesAsync("moving", "EndpointsRepointed"))
+                .Any(message => message.Contains($"gbo-database from {Servers.PostgresA} to {Servers.PostgresB}", StringComparison.Ordinal)),
             Deadline,
-            "an EndpointsRepointed event is recorded");
+            "an EndpointsRepointed event names the move from A to B");
+        string repointed = messages.Single(message => message.Contains(Servers.PostgresB, StringComparison.Ordinal));
+        output.WriteLine(repointed);
+        repointed.Should().Contain($"gbo-cache from {Servers.RedisA} to {Servers.RedisB}").And.Contain("on 2 instances in ").And.EndWith(" ms");
     }
 
     [Fact]
