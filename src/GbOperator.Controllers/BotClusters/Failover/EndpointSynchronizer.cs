@@ -34,7 +34,7 @@ internal sealed class EndpointSynchronizer(ILxdClient lxd, string lxdProject, Ti
             }
             else if (desired is not null && !EndpointDevices.Matches(current, desired))
             {
-                // LXD kills the old forkproxy at once, but it returns only after it sees the new one start, which it
+                // LXD kills the old forkproxy at once. It returns only after the new one logs its start, which LXD
                 // checks once per second, so each replaced device takes about 1 s on LXD 5.0.2.
                 await lxd.SetDeviceAsync(lxdProject, instance.Name, deviceName, desired, cancellationToken);
             }
