@@ -8,6 +8,7 @@ using GbOperator.Infrastructure.Lxd;
 using GbOperator.Infrastructure.Tests;
 using GbOperator.Resources;
 using GbOperator.Resources.BotClusters;
+using GbOperator.Resources.FailoverPolicies;
 using GbOperator.Storage;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
@@ -38,6 +39,7 @@ internal sealed class OperatorTestEnvironment : IAsyncDisposable
         Project = project;
         _apiClient = new HttpClient { BaseAddress = apiServer.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         Clusters = new HttpResourceClient<BotCluster>(_apiClient, ResourceCatalog.BotClusters.Plural);
+        Policies = new HttpResourceClient<FailoverPolicy>(_apiClient, ResourceCatalog.FailoverPolicies.Plural);
         Lxd = new LxdClient(new LxdClientOptions { SocketPath = services.LxdSocket });
         Caddy = new CaddyAdminClient(new CaddyAdminClientOptions { AdminUrl = services.CaddyAdminUrl });
     }
@@ -45,6 +47,8 @@ internal sealed class OperatorTestEnvironment : IAsyncDisposable
     public string Project { get; }
 
     public IResourceClient<BotCluster> Clusters { get; }
+
+    public IResourceClient<FailoverPolicy> Policies { get; }
 
     public LxdClient Lxd { get; }
 
@@ -170,6 +174,17 @@ internal sealed class OperatorTestEnvironment : IAsyncDisposable
         using var stream = new MemoryStream();
         await Controllers!.Metrics.ExportAsync(stream, CancellationToken.None);
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Returns the messages of the events with <paramref name="reason"/> about BotCluster default/<paramref name="name"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> ListEventMessagesAsync(string name, string reason)
+    {
+        var list = await _apiClient.GetFromJsonAsync<JsonObject>(
+            $"/api/v1/namespaces/default/events?fieldSelector={Uri.EscapeDataString($"involvedObject.kind=BotCluster,involvedObject.name={name},reason={reason}")}");
+        return list!["items"]!.AsArray()
+            .OrderBy(item => item!["lastTimestamp"]!.GetValue<string>(), StringComparer.Ordinal)
+            .Select(item => item!["message"]!.GetValue<string>())
+            .ToList();
     }
 
     public static bool IsReady(BotCluster cluster, int replicas) =>
