@@ -46,6 +46,9 @@ internal sealed class OperatorTestEnvironment : IAsyncDisposable
 
     public string Project { get; }
 
+    /// <summary>Base address of the test's API server, for controllers started beside the BotCluster controller.</summary>
+    public Uri ApiServerAddress => _apiServer.BaseAddress;
+
     public IResourceClient<BotCluster> Clusters { get; }
 
     public IResourceClient<FailoverPolicy> Policies { get; }
