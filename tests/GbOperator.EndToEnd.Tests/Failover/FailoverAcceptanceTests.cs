@@ -105,6 +105,37 @@ public sealed class FailoverAcceptanceTests(EndToEndFixture services, PatroniSet
     }
 
     [Fact]
+    public async Task StaleSentinels_TrafficStaysUntilQuorum()
+    {
+        var (_, containers) = await StartClusterAsync("stale");
+        string master = sentinels.FirstMaster;
+        string replica = sentinels.FirstReplica;
+
+        // Two Sentinels name two other servers: no address has a quorum of 2 votes.
+        await MonitorAsync(sentinels.Sentinels[0], replica);
+        await MonitorAsync(sentinels.Sentinels[1], $"127.0.0.1:{FreePort.Next()}");
+        await WaitForPolicyAsync(status => status.Conditions?.Any(condition => condition.Type == "CacheAvailable" && condition.Reason == "SentinelsDisagree") == true,
+            "the policy reports that the Sentinels disagree");
+
+        var unchanged = await _environment.Clusters.GetAsync("default", "stale", CancellationToken.None);
+        unchanged!.Status!.Endpoints!.Cache.Should().Be(master);
+        foreach (var container in containers)
+        {
+            (await container.RedisAsync("set", $"during-{container.Instance}", "yes")).Text.Should().Be("OK", $"{container.Instance} still writes to {master}");
+            (await BackendServers.RedisAsync(master, "get", $"during-{container.Instance}")).Should().Be("yes");
+        }
+
+        // A second Sentinel names the replica: that is a quorum, and traffic moves.
+        await MonitorAsync(sentinels.Sentinels[2], replica);
+        await _environment.WaitForStatusAsync("stale", cluster => cluster.Status?.Endpoints?.Cache == replica, Deadline, $"every instance points at {replica}");
+
+        foreach (var container in containers)
+        {
+            (await container.RedisAsync("info", "server")).Text.Should().Contain($"tcp_port:{replica.Split(':')[1]}", $"{container.Instance} reaches {replica}");
+        }
+    }
+
+    [Fact]
     public async Task PatroniStopped_ClusterDegradedThenRecovers()
     {
         var (_, containers) = await StartClusterAsync("outage");
@@ -191,6 +222,13 @@ public sealed class FailoverAcceptanceTests(EndToEndFixture services, PatroniSet
         using var body = new StringContent($$"""{"leader":"{{leader}}","candidate":"{{candidate}}"}""", System.Text.Encoding.UTF8, "application/json");
         using var response = await http.PostAsync(new Uri(patroni.Endpoints[0], "switchover"), body);
         response.IsSuccessStatusCode.Should().BeTrue(await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task MonitorAsync(string sentinel, string address)
+    {
+        int colon = address.LastIndexOf(':');
+        await SentinelSet.RedisCliAsync(sentinel, "SENTINEL", "REMOVE", sentinels.MasterName);
+        await SentinelSet.RedisCliAsync(sentinel, "SENTINEL", "MONITOR", sentinels.MasterName, address[..colon], address[(colon + 1)..], "2");
     }
 
     private async Task<string> ReadEnvAsync(string instance) =>

@@ -60,6 +60,15 @@ public sealed class FailoverCommandTests(PatroniSet patroni) : ServerTest, IClas
     }
 
     [Fact]
+    public async Task Switchover_InvalidTimeout_NamesOption()
+    {
+        var result = await Server.RunAsync("failover", "switchover", "db", "--timeout", "soon");
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().Contain("invalid --timeout: invalid duration \"soon\"");
+    }
+
+    [Fact]
     public async Task Switchover_MissingPolicy_ReportsNotFound()
     {
         var result = await Server.RunAsync("failover", "switchover", "ghost");
