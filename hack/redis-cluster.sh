@@ -3,10 +3,10 @@
 # 127.0.0.1, each a plain cluster-enabled redis-server with its data under
 # one folder, for development and tests of cluster-mode checks.
 #
-#   hack/redis-cluster.sh start DIR              start the nodes, create the cluster once, print HOST:PORT,HOST:PORT,HOST:PORT
-#   hack/redis-cluster.sh stop DIR               stop every node
-#   hack/redis-cluster.sh stop-node DIR N        stop node N (1-3) only, to simulate a failed master
-#   hack/redis-cluster.sh status DIR             exit 0 when every node runs, 3 otherwise
+#   hack/redis-cluster.sh start DIR         start the nodes and create the cluster once. Prints HOST:PORT,HOST:PORT,HOST:PORT.
+#   hack/redis-cluster.sh stop DIR          stop every node.
+#   hack/redis-cluster.sh stop-node DIR N   stop node N (1-3) only, to simulate a failed master.
+#   hack/redis-cluster.sh status DIR        exit 0 when every node runs, 3 otherwise.
 #
 # Node N keeps its files in DIR/nodeN: endpoint (HOST:PORT), nodes.conf
 # (the cluster state, so a restart on the same ports rejoins the cluster),
@@ -91,7 +91,7 @@ start() {
         endpoints+=("$(cat "$(node_dir "$node")/endpoint")")
     done
 
-    # A node that knows no other node has not joined a cluster yet.
+    # A node that has no other node in its node table has not joined a cluster yet.
     if [[ "$(redis-cli -h 127.0.0.1 -p "$(node_port 1)" cluster info | tr -d '\r' | sed -n 's/^cluster_known_nodes://p')" == "1" ]]; then
         gbo_log "creating the cluster of ${endpoints[*]}"
         redis-cli --cluster create "${endpoints[@]}" --cluster-replicas 0 --cluster-yes >>"${data_dir}/create.log" 2>&1 ||

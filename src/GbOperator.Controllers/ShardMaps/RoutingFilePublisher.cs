@@ -56,7 +56,7 @@ internal sealed class RoutingFilePublisher(ILxdClient lxd, string project, ILogg
                 }
                 catch (LxdException exception) when (exception is not LxdUnavailableException)
                 {
-                    // The instance may be deleted during the pass; the next pass sees the new instance list.
+                    // The instance may be deleted during the pass, and the next pass reads the new instance list.
                     ShardMapLog.RoutingFileFailed(logger, exception, instance.Name);
                     problems.Add($"{instance.Name}: {exception.Message}");
                 }

@@ -18,14 +18,14 @@ internal sealed class TenantDatabaseSync(ITenantDatabaseClient databases, ILogge
 
         foreach (var shard in spec.Shards)
         {
-            var wanted = expected[shard.Name].ToHashSet(StringComparer.Ordinal);
+            var expectedHere = expected[shard.Name].ToHashSet(StringComparer.Ordinal);
             IReadOnlyList<string> existing;
             try
             {
                 existing = await databases.ListDatabasesAsync(shard.Endpoint, prefix, cancellationToken);
                 if (spec.Tenant.AutoCreateDatabase)
                 {
-                    foreach (var database in wanted.Except(existing).Order(StringComparer.Ordinal))
+                    foreach (var database in expectedHere.Except(existing).Order(StringComparer.Ordinal))
                     {
                         if (await databases.CreateDatabaseAsync(shard.Endpoint, database, cancellationToken))
                         {
@@ -43,9 +43,9 @@ internal sealed class TenantDatabaseSync(ITenantDatabaseClient databases, ILogge
                 continue;
             }
 
-            var present = existing.Count(wanted.Contains);
-            var missing = wanted.Except(existing).Order(StringComparer.Ordinal).ToList();
-            orphaned.AddRange(existing.Where(database => !wanted.Contains(database))
+            var present = existing.Count(expectedHere.Contains);
+            var missing = expectedHere.Except(existing).Order(StringComparer.Ordinal).ToList();
+            orphaned.AddRange(existing.Where(database => !expectedHere.Contains(database))
                 .Select(database => new OrphanedDatabase { Shard = shard.Name, Database = database }));
             shards.Add(new ShardStatus
             {

@@ -6,7 +6,7 @@ public sealed record RedisNodeStatus
     /// <summary>Node address as listed in <c>spec.redis.nodes</c>.</summary>
     public string Endpoint { get; init; } = "";
 
-    /// <summary>Whether the node answered.</summary>
+    /// <summary>Whether the node replied.</summary>
     public bool Reachable { get; init; }
 
     /// <summary><c>cluster_state</c> from <c>CLUSTER INFO</c>: <c>ok</c> or <c>fail</c>.</summary>

@@ -13,7 +13,7 @@ public sealed record ShardMove
     public IReadOnlyList<string> Tenants { get; init; } = [];
 
     /// <summary>
-    /// Share of hash-strategy keys that move, from 0 to 1, such as 0.2 for a fifth. Absent when the move holds no hash keys.
+    /// Share of hash-strategy keys that move, from 0 to 1, such as 0.2 for a fifth. Absent when the move contains no hash keys.
     /// </summary>
     public double? KeyShare { get; init; }
 

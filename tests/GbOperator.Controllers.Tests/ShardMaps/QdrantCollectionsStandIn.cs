@@ -13,7 +13,7 @@ namespace GbOperator.Controllers.Tests.ShardMaps;
 /// memory and served over plain HTTP/2 on 127.0.0.1, because no Qdrant server can be installed on the test machine.
 /// </summary>
 /// <remarks>
-/// It answers like Qdrant 1.x: NotFound for a missing collection and AlreadyExists for a second create.
+/// It returns NotFound for a missing collection and AlreadyExists for a second create, the codes recent Qdrant servers send.
 /// </remarks>
 public sealed class QdrantCollectionsStandIn : QdrantCollectionsServiceBase
 {
