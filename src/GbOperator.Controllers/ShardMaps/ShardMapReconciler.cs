@@ -157,7 +157,7 @@ public sealed class ShardMapReconciler : IReconciler<ShardMap>
         ShardMapLog.RebalancingPlanned(_logger, plan.FromGeneration, plan.ToGeneration, plan.Moves.Count);
         if (!plan.IsEmpty)
         {
-            _events.Normal(map, "RebalancingPlanned", $"The change to generation {plan.ToGeneration} moves data between shards in {plan.Moves.Count} ways; see status.rebalancing or gbctl shard plan");
+            _events.Normal(map, "RebalancingPlanned", $"Planned {plan.Moves.Count} moves between shards for the change to generation {plan.ToGeneration}; see status.rebalancing or gbctl shard plan");
         }
 
         return plan;
