@@ -18,8 +18,7 @@ internal static class ShardMapStatusBuilder
     public static ShardMapStatus Build(ShardMap map, ShardMapObservation observation, RebalancingPlan? rebalancing, DateTimeOffset now)
     {
         var problems = Problems(observation);
-        var outages = observation.Databases.Shards.Where(shard => shard.Message?.StartsWith("PostgreSQL", StringComparison.Ordinal) == true)
-            .Select(shard => $"shard {shard.Name} is unavailable").ToList();
+        var outages = observation.Databases.Unavailable.Select(shard => $"shard {shard} is unavailable").ToList();
         if (observation.Redis is { Healthy: false } redis)
         {
             outages.Add($"the Redis Cluster is degraded: {redis.SlotsCovered} of {RedisClusterCheck.TotalSlots} slots covered");

@@ -15,6 +15,7 @@ internal sealed class TenantDatabaseSync(ITenantDatabaseClient databases, ILogge
         var shards = new List<ShardStatus>();
         var orphaned = new List<OrphanedDatabase>();
         var created = new List<string>();
+        var unavailable = new List<string>();
 
         foreach (var shard in spec.Shards)
         {
@@ -39,6 +40,7 @@ internal sealed class TenantDatabaseSync(ITenantDatabaseClient databases, ILogge
             catch (NpgsqlException exception)
             {
                 ShardMapLog.ShardUnavailable(logger, exception, shard.Name, shard.Endpoint);
+                unavailable.Add(shard.Name);
                 shards.Add(new ShardStatus { Name = shard.Name, Ready = false, Message = $"PostgreSQL at {shard.Endpoint} failed: {exception.Message}" });
                 continue;
             }
@@ -56,6 +58,6 @@ internal sealed class TenantDatabaseSync(ITenantDatabaseClient databases, ILogge
             });
         }
 
-        return new TenantDatabaseReport(shards, orphaned, created);
+        return new TenantDatabaseReport(shards, orphaned, created, unavailable);
     }
 }
