@@ -40,11 +40,13 @@ cluster_ok() {
     done
 }
 
-# Print a port whose cluster bus port (port + 10000) is free too.
+# Print a port whose cluster bus port (port + 10000) is free too. Both stay
+# below 32768, where Linux's default ephemeral range starts, so an outgoing
+# connection's local port cannot take them between the check and the bind.
 free_cluster_port() {
     local attempt port
     for attempt in $(seq 1 50); do
-        port="$(gbo_free_port 20000 50999)"
+        port="$(gbo_free_port 10000 22767)"
         if ! gbo_port_listening $(( port + 10000 )); then
             printf '%s\n' "$port"
             return 0
@@ -54,32 +56,40 @@ free_cluster_port() {
 }
 
 start_node() {
-    local node="$1" dir pid port
+    local node="$1" dir pid port saved=""
     dir="$(node_dir "$node")"
     mkdir -p "$dir"
     if pid="$(gbo_pid_alive "${dir}/pid" "$REDIS_BIN")"; then
         return 0
     fi
 
-    port=""
-    [[ -f "${dir}/endpoint" ]] && port="$(cut -d: -f2 "${dir}/endpoint")"
-    if [[ -n "$port" ]] && { gbo_port_listening "$port" || gbo_port_listening $(( port + 10000 )); }; then
-        gbo_die "port ${port} of node ${node} is taken by another process; run '$0 stop ${data_dir}' and remove ${data_dir} to create a new cluster"
+    [[ -f "${dir}/endpoint" ]] && saved="$(cut -d: -f2 "${dir}/endpoint")"
+    if [[ -n "$saved" ]] && { gbo_port_listening "$saved" || gbo_port_listening $(( saved + 10000 )); }; then
+        gbo_die "port ${saved} of node ${node} is taken by another process; run '$0 stop ${data_dir}' and remove ${data_dir} to create a new cluster"
     fi
-    [[ -n "$port" ]] || port="$(free_cluster_port)"
 
-    gbo_pid_start "${dir}/pid" "${dir}/redis.log" "$REDIS_BIN" \
-        --bind 127.0.0.1 --port "$port" --dir "$dir" --daemonize no --save "" --appendonly no --logfile "" \
-        --cluster-enabled yes --cluster-config-file nodes.conf --cluster-node-timeout 2000
-    pid="$(cat "${dir}/pid")"
-    local rc=0
-    gbo_wait_for_start 30 "$pid" "Redis node ${node} on 127.0.0.1:${port}" answers_ping "$port" || rc=$?
-    if (( rc != 0 )); then
-        gbo_log_since_start "${dir}/redis.log" >&2
-        gbo_die "Redis node ${node} did not start on 127.0.0.1:${port}; see ${dir}/redis.log"
-    fi
-    printf '127.0.0.1:%s\n' "$port" >"${dir}/endpoint"
-    gbo_log "Redis node ${node} (PID ${pid}) listens on 127.0.0.1:${port}"
+    # Another process may bind a fresh port between the check and Redis's bind, so a fresh port gets three tries.
+    local attempt rc
+    for attempt in 1 2 3; do
+        port="${saved:-$(free_cluster_port)}"
+        gbo_pid_start "${dir}/pid" "${dir}/redis.log" "$REDIS_BIN" \
+            --bind 127.0.0.1 --port "$port" --dir "$dir" --daemonize no --save "" --appendonly no --logfile "" \
+            --cluster-enabled yes --cluster-config-file nodes.conf --cluster-node-timeout 2000
+        pid="$(cat "${dir}/pid")"
+        rc=0
+        gbo_wait_for_start 30 "$pid" "Redis node ${node} on 127.0.0.1:${port}" answers_ping "$port" || rc=$?
+        if (( rc == 0 )); then
+            printf '127.0.0.1:%s\n' "$port" >"${dir}/endpoint"
+            gbo_log "Redis node ${node} (PID ${pid}) listens on 127.0.0.1:${port}"
+            return 0
+        fi
+        if (( rc != 2 )) || [[ -n "$saved" ]] || ! gbo_log_since_start "${dir}/redis.log" | grep -q 'Failed listening on port'; then
+            break
+        fi
+        gbo_log "port ${port} of node ${node} was taken before Redis bound it; trying another port"
+    done
+    gbo_log_since_start "${dir}/redis.log" >&2
+    gbo_die "Redis node ${node} did not start on 127.0.0.1:${port}; see ${dir}/redis.log"
 }
 
 start() {

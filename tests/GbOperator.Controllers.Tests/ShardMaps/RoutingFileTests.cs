@@ -33,7 +33,8 @@ public sealed class RoutingFileTests(PostgresShardsFixture postgres) : IClassFix
         await _harness.DisposeAsync();
         foreach (var instance in await _lxd.ListInstancesAsync(_project, includeState: false, CancellationToken.None))
         {
-            await _lxd.StopInstanceAsync(_project, instance.Name, TimeSpan.FromSeconds(1), CancellationToken.None);
+            // The stand-in exits on SIGPWR at once; a shorter timeout makes LXD force the stop while the graceful one still runs.
+            await _lxd.StopInstanceAsync(_project, instance.Name, TimeSpan.FromSeconds(10), CancellationToken.None);
             await _lxd.DeleteInstanceAsync(_project, instance.Name, CancellationToken.None);
         }
 
