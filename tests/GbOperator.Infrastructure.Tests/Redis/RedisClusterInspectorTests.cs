@@ -12,7 +12,7 @@ public class RedisClusterInspectorTests
         """;
 
     [Fact]
-    public void ParseNodes_FailedMaster_CountsOwnSlotsAndListsFailure()
+    public void ParseNodes_FailedMaster_ListsFailure()
     {
         var (served, failed) = RedisClusterInspector.ParseNodes(NodesWithFailedMaster);
 
@@ -21,7 +21,7 @@ public class RedisClusterInspectorTests
     }
 
     [Fact]
-    public void ParseNodes_SingleSlotsAndMigrations_CountsSlotsOnly()
+    public void ParseNodes_Migrations_CountNoSlot()
     {
         const string nodes = "id1 127.0.0.1:7000@17000 myself,master - 0 0 1 connected 0-99 200 [300->-id2] [301-<-id3]\n";
 
