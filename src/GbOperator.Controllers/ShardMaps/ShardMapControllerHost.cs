@@ -11,7 +11,10 @@ using Microsoft.Extensions.Logging;
 
 namespace GbOperator.Controllers.ShardMaps;
 
-/// <summary>The running ShardMap controller with the clients it owns.</summary>
+/// <summary>
+/// The running ShardMap controller, plus a controller of BotClusters that writes the routing file into new instances at
+/// once, with the clients they own.
+/// </summary>
 /// <remarks>Disposing stops the controller, waiting for the pass in flight, and then disposes the clients.</remarks>
 public sealed class ShardMapControllerHost : IAsyncDisposable
 {
@@ -59,7 +62,12 @@ public sealed class ShardMapControllerHost : IAsyncDisposable
                 loggerFactory,
                 events: events);
             var controller = ControllerFactory.Create(maps, reconciler, new ControllerOptions { Name = "shardmaps", Workers = 1 }, loggerFactory);
-            var runner = new ControllerRunner([controller], loggerFactory.CreateLogger<ControllerRunner>());
+            var trigger = ControllerFactory.Create(
+                clusters,
+                new RoutingFileTrigger(maps, lxd, settings.Reconciler.LxdProject, loggerFactory),
+                new ControllerOptions { Name = "shardmap-routing", Workers = 1 },
+                loggerFactory);
+            var runner = new ControllerRunner([controller, trigger], loggerFactory.CreateLogger<ControllerRunner>());
             await runner.StartAsync(cancellationToken);
             return new ShardMapControllerHost(apiClient, lxd, qdrant, events, runner);
         }

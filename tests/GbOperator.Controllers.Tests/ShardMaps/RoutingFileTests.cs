@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GbOperator.Controllers.BotClusters;
+using GbOperator.Controllers.ShardMaps;
 using GbOperator.Controllers.Tests.TestSupport;
 using GbOperator.Infrastructure.Lxd;
 using GbOperator.Resources;
@@ -110,6 +111,37 @@ public sealed class RoutingFileTests(PostgresShardsFixture postgres) : IClassFix
         await _harness.ReconcileAsync("routes");
 
         _harness.Events.Events.Count(e => e.Reason == "RoutingPublished").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Trigger_NewInstance_GetsFileWithoutMapPass()
+    {
+        var web = await CreateClusterAsync("web", "routes");
+        await LaunchAsync("web-1", web);
+        await _harness.CreateAsync("routes", HashSpec(2));
+        var version = (await _harness.ReconcileAsync("routes")).Status!.RoutingVersion;
+        await LaunchAsync("web-2", web);
+        var trigger = new RoutingFileTrigger(_harness.Maps, _lxd, _project, NullLoggerFactory.Instance);
+
+        var result = await trigger.ReconcileAsync(web, CancellationToken.None);
+
+        result.IsFailure.Should().BeFalse();
+        var file = JsonNode.Parse(await ReadRoutingFileAsync("web-2"))!;
+        file["version"]!.GetValue<string>().Should().Be(version);
+    }
+
+    [Fact]
+    public async Task Trigger_MapMissing_WritesNothing()
+    {
+        var web = await CreateClusterAsync("web", "absent");
+        await LaunchAsync("web-1", web);
+        var trigger = new RoutingFileTrigger(_harness.Maps, _lxd, _project, NullLoggerFactory.Instance);
+
+        var result = await trigger.ReconcileAsync(web, CancellationToken.None);
+
+        result.IsFailure.Should().BeFalse();
+        var read = () => ReadRoutingFileAsync("web-1");
+        await read.Should().ThrowAsync<LxdNotFoundException>();
     }
 
     private ShardMapSpec HashSpec(int shards) => new()
