@@ -16,8 +16,19 @@ public sealed class RedisClusterTests(PostgresShardsFixture postgres) : IClassFi
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        var output = await HackScripts.RunAsync("redis-cluster.sh", "start", _folder);
-        _nodes = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim().Split(',');
+        try
+        {
+            var output = await HackScripts.RunAsync("redis-cluster.sh", "start", _folder);
+            _nodes = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim().Split(',');
+        }
+        catch
+        {
+            // xunit skips DisposeAsync when InitializeAsync fails, so the nodes that did start are stopped here.
+            await HackScripts.RunAsync("redis-cluster.sh", "stop", _folder);
+            Directory.Delete(_folder, recursive: true);
+            throw;
+        }
+
         _harness = await ShardMapHarness.StartAsync();
     }
 
