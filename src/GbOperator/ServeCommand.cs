@@ -3,6 +3,8 @@ using GbOperator.ApiServer.Events;
 using GbOperator.ApiServer.Hosting;
 using GbOperator.Controllers.BotClusters;
 using GbOperator.Controllers.Monitoring;
+using GbOperator.Controllers.ShardMaps;
+using GbOperator.Infrastructure.Postgres;
 using GbOperator.Infrastructure.Lxd;
 using GbOperator.Storage;
 using Serilog;
@@ -28,7 +30,7 @@ internal static class ServeCommand
         };
         var controllers = new Option<bool>("--controllers")
         {
-            Description = "Run the BotCluster controller against LXD and Caddy; --controllers false serves only the API.",
+            Description = "Run the BotCluster and ShardMap controllers against LXD, Caddy and the ShardMap backends; --controllers false serves only the API.",
             DefaultValueFactory = _ => true,
         };
         var lxdSocket = new Option<string>("--lxd-socket")
@@ -112,9 +114,10 @@ internal static class ServeCommand
             {
                 var controllerHealth = controllers is null ? null : new ControllerHealthCheck();
                 var metrics = new OperatorMetrics();
+                var shardMapHealth = controllers is null ? null : new ControllerHealthCheck();
                 var options = new ApiServerOptions
                 {
-                    HealthChecks = controllerHealth is null ? [] : [controllerHealth],
+                    HealthChecks = controllerHealth is null || shardMapHealth is null ? [] : [controllerHealth, shardMapHealth],
                     Events = new EventOptions { TimeToLive = eventTtl },
                     ConfigureBuilder = builder => builder.Services.AddSerilog(),
                     ConfigureApplication = application =>
@@ -131,6 +134,14 @@ internal static class ServeCommand
                 if (controllerHost is not null)
                 {
                     controllerHealth!.Attach(controllerHost.Runner);
+                }
+
+                await using var shardMapHost = controllers is null
+                    ? null
+                    : await StartShardMapControllerAsync(host.BaseAddress, controllers, log, cancellationToken);
+                if (shardMapHost is not null)
+                {
+                    shardMapHealth!.Attach(shardMapHost.Runner);
                 }
 
                 try
@@ -182,6 +193,29 @@ internal static class ServeCommand
         var controllerHost = await BotClusterControllerHost.StartAsync(settings, new SerilogLoggerFactory(Log.Logger), cancellationToken);
         log.Information("Running the BotCluster controller with LXD at {LxdSocket} (project {LxdProject}) and Caddy at {CaddyAdmin}",
             switches.LxdSocket, switches.LxdProject, switches.CaddyAdmin);
+        return controllerHost;
+    }
+
+    /// <summary>Starts the ShardMap controller, which talks HTTP to this process's own listener like the BotCluster controller.</summary>
+    /// <remarks>
+    /// It logs in to shard servers as <c>postgres</c>, or as <c>$GBO_POSTGRES_USER</c> with the password in <c>$GBO_POSTGRES_PASSWORD</c>.
+    /// </remarks>
+    private static async Task<ShardMapControllerHost> StartShardMapControllerAsync(
+        Uri apiServer, ControllerSwitches switches, Serilog.ILogger log, CancellationToken cancellationToken)
+    {
+        var settings = new ShardMapControllerSettings
+        {
+            ApiServer = apiServer,
+            LxdSocket = switches.LxdSocket,
+            Postgres = new PostgresClientOptions
+            {
+                Username = Environment.GetEnvironmentVariable("GBO_POSTGRES_USER") is { Length: > 0 } user ? user : "postgres",
+                Password = Environment.GetEnvironmentVariable("GBO_POSTGRES_PASSWORD") is { Length: > 0 } password ? password : null,
+            },
+            Reconciler = new ShardMapReconcilerOptions { LxdProject = switches.LxdProject },
+        };
+        var controllerHost = await ShardMapControllerHost.StartAsync(settings, new SerilogLoggerFactory(Log.Logger), cancellationToken);
+        log.Information("Running the ShardMap controller with LXD at {LxdSocket} (project {LxdProject})", switches.LxdSocket, switches.LxdProject);
         return controllerHost;
     }
 

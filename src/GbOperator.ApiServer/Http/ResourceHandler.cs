@@ -13,6 +13,7 @@ internal sealed class ResourceHandler(
     ResourceRegistry registry,
     WatchStreamer watches,
     TableBuilder tables,
+    ShardResolveHandler resolver,
     ApiServerOptions options)
 {
     public Task HandleAsync(HttpContext context, ResourcePath path)
@@ -32,6 +33,7 @@ internal sealed class ResourceHandler(
             (not null, "status", "PUT") => UpdateAsync(context, path, statusOnly: true),
             (not null, "status", "PATCH") => PatchAsync(context, path, statusOnly: true),
             (not null, "scale", _) => ScaleAsync(context, path, method),
+            (not null, ShardResolveHandler.Subresource, _) => resolver.HandleAsync(context, path),
             _ => throw StatusObjects.MethodNotAllowed(method),
         };
     }
