@@ -18,6 +18,7 @@ packages=(
     caddy
     etcd-server etcd-client
     busybox-static
+    git        # the GitRepository controller fetches repositories with the git command
     curl jq
     iproute2   # ss, used to find free ports
     procps     # pgrep, to report daemons started by the packages

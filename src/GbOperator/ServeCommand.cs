@@ -2,6 +2,7 @@ using System.CommandLine;
 using GbOperator.ApiServer.Events;
 using GbOperator.ApiServer.Hosting;
 using GbOperator.Controllers.BotClusters;
+using GbOperator.Controllers.GitRepositories;
 using GbOperator.Infrastructure.Lxd;
 using GbOperator.Storage;
 using Serilog;
@@ -45,6 +46,11 @@ internal static class ServeCommand
             Description = "URL of Caddy's admin API. Default: $GBO_CADDY_ADMIN_URL, else http://127.0.0.1:2019.",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GBO_CADDY_ADMIN_URL") is { Length: > 0 } url ? url : "http://127.0.0.1:2019",
         };
+        var gitopsCache = new Option<string>("--gitops-cache")
+        {
+            Description = "Folder of the GitRepository clones. Default: $GBO_STATE_DIR/gitops, else /var/lib/gb-operator/gitops as root, else ~/.gb/gitops.",
+            DefaultValueFactory = _ => DefaultGitOpsCache(),
+        };
         var eventTtl = new Option<TimeSpan>("--event-ttl")
         {
             Description = "Time after an event's last occurrence when the API server deletes it, as HH:MM:SS.",
@@ -59,14 +65,14 @@ internal static class ServeCommand
         });
         var command = new Command("serve", "Serve the Kubernetes-style API of GbOperator and run its controllers.")
         {
-            store, listen, controllers, lxdSocket, lxdProject, caddyAdmin, eventTtl,
+            store, listen, controllers, lxdSocket, lxdProject, caddyAdmin, gitopsCache, eventTtl,
         };
         command.SetAction((parseResult, cancellationToken) =>
             RunAsync(
                 parseResult.GetValue(store),
                 parseResult.GetValue(listen)!,
                 parseResult.GetValue(controllers)
-                    ? new ControllerSwitches(parseResult.GetValue(lxdSocket)!, parseResult.GetValue(lxdProject)!, parseResult.GetValue(caddyAdmin)!)
+                    ? new ControllerSwitches(parseResult.GetValue(lxdSocket)!, parseResult.GetValue(lxdProject)!, parseResult.GetValue(caddyAdmin)!, parseResult.GetValue(gitopsCache)!)
                     : null,
                 parseResult.GetValue(eventTtl),
                 cancellationToken));
@@ -122,9 +128,12 @@ internal static class ServeCommand
                 await using var controllerHost = controllers is null
                     ? null
                     : await StartControllersAsync(host.BaseAddress, controllers, log, cancellationToken);
-                if (controllerHost is not null)
+                await using var gitOpsHost = controllers is null
+                    ? null
+                    : await StartGitOpsAsync(host.BaseAddress, controllers, log, cancellationToken);
+                if (controllerHost is not null && gitOpsHost is not null)
                 {
-                    controllerHealth!.Attach(controllerHost.Runner);
+                    controllerHealth!.Attach(controllerHost.Runner, gitOpsHost.Runner);
                 }
 
                 try
@@ -176,6 +185,30 @@ internal static class ServeCommand
         log.Information("Running the BotCluster controller with LXD at {LxdSocket} (project {LxdProject}) and Caddy at {CaddyAdmin}",
             switches.LxdSocket, switches.LxdProject, switches.CaddyAdmin);
         return controllerHost;
+    }
+
+    /// <summary>Starts the GitRepository controller, which applies the manifests of Git repositories through this process's own listener.</summary>
+    private static async Task<GitRepositoryControllerHost> StartGitOpsAsync(
+        Uri apiServer, ControllerSwitches switches, Serilog.ILogger log, CancellationToken cancellationToken)
+    {
+        var options = new GitRepositoryReconcilerOptions { CacheFolder = switches.GitOpsCache };
+        var gitOpsHost = await GitRepositoryControllerHost.StartAsync(apiServer, options, new SerilogLoggerFactory(Log.Logger), cancellationToken);
+        log.Information("Running the GitRepository controller with its clones in {GitOpsCache}", switches.GitOpsCache);
+        return gitOpsHost;
+    }
+
+    /// <summary>Returns the default folder of the GitRepository clones, next to the default store.</summary>
+    private static string DefaultGitOpsCache()
+    {
+        var stateDirectory = Environment.GetEnvironmentVariable("GBO_STATE_DIR");
+        if (!string.IsNullOrEmpty(stateDirectory))
+        {
+            return Path.Combine(stateDirectory, "gitops");
+        }
+
+        return Environment.IsPrivilegedProcess
+            ? "/var/lib/gb-operator/gitops"
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".gb", "gitops");
     }
 
     /// <summary>Returns the store URL without a user name or password, for logging.</summary>
