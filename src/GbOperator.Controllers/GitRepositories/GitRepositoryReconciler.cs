@@ -57,9 +57,9 @@ public sealed class GitRepositoryReconciler : IReconciler<GitRepository>
         // A suspended repository keeps its objects as they are.
         if (resource.Spec.Suspend)
         {
-            if (resource.Status?.Conditions?.Any(condition => condition.Type == "Ready" && condition.Reason == "Suspended") != true)
+            if (resource.Status?.Conditions?.Any(condition => condition.Type == "Ready" && condition.Reason == SyncReport.Suspended) != true)
             {
-                await WriteStatusAsync(resource, new SyncReport("Suspended", "syncing is suspended; the objects stay as last applied", null, null, null), now, cancellationToken);
+                await WriteStatusAsync(resource, new SyncReport(SyncReport.Suspended, "syncing is suspended; the objects stay as last applied", null, null, null), now, cancellationToken);
             }
 
             return ReconcileResult.Done();
@@ -154,7 +154,7 @@ public sealed class GitRepositoryReconciler : IReconciler<GitRepository>
         var generation = resource.Metadata.Generation;
         var conditions = new ConditionSet(previous?.Conditions, generation, now)
             .Set("Ready", report.Succeeded && report.Reason == SyncReport.Synced, report.Reason, report.Message);
-        if (report.Reason != "Suspended")
+        if (report.Reason != SyncReport.Suspended)
         {
             conditions.Set("FetchFailed", !report.FetchSucceeded, report.FetchSucceeded ? "Fetched" : report.Reason, report.FetchSucceeded ? $"fetched commit {report.Commit}" : report.Message);
         }
@@ -173,7 +173,7 @@ public sealed class GitRepositoryReconciler : IReconciler<GitRepository>
             Conditions = conditions.Conditions,
             LastAppliedCommit = report.Applied is not null ? report.Commit : previous?.LastAppliedCommit,
             LastAttemptedCommit = report.Commit ?? previous?.LastAttemptedCommit,
-            LastSyncTime = report.Reason == "Suspended" ? previous?.LastSyncTime : now.UtcDateTime,
+            LastSyncTime = report.Reason == SyncReport.Suspended ? previous?.LastSyncTime : now.UtcDateTime,
             LastError = report.Error,
             Inventory = (IReadOnlyList<InventoryEntry>?)inventory ?? previous?.Inventory,
         };

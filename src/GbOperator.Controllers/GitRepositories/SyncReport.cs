@@ -16,6 +16,7 @@ internal sealed record SyncReport(string Reason, string Message, string? Commit,
     public const string InvalidManifests = "InvalidManifests";
     public const string ApplyFailed = "ApplyFailed";
     public const string PruneRejected = "PruneRejected";
+    public const string Suspended = "Suspended";
 
     public bool Succeeded => Error is null;
 

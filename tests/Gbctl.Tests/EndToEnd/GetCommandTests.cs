@@ -74,6 +74,19 @@ public sealed class GetCommandTests : ServerTest
         result.Output.TrimEnd('\n').Split('\n').Should().Equal(advertised);
     }
 
+    [Fact]
+    public async Task Get_Yaml_LeavesOutManagedFields()
+    {
+        await ApplyExamplesAsync();
+
+        var hidden = await Server.RunAsync("get", "bc", "demo", "-o", "yaml");
+        var shown = await Server.RunAsync("get", "bc", "demo", "-o", "yaml", "--show-managed-fields");
+
+        hidden.ExitCode.Should().Be(0, hidden.ToString());
+        hidden.Output.Should().NotContain("managedFields");
+        shown.Output.Should().Contain("managedFields:").And.Contain("manager: gbctl-client-side-apply");
+    }
+
     [Theory]
     [InlineData("sm", "shardmap.generalbots.ai/demo\n")]
     [InlineData("fp", "failoverpolicy.generalbots.ai/demo\n")]
