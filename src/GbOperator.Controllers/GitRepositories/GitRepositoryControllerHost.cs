@@ -29,6 +29,9 @@ public sealed class GitRepositoryControllerHost : IAsyncDisposable
         Directory.CreateDirectory(options.CacheFolder);
 
         var apiClient = new HttpClient { BaseAddress = apiServer, Timeout = Timeout.InfiniteTimeSpan };
+
+        // The API server names the field manager of writes without a fieldManager parameter, such as status updates, after the user agent.
+        apiClient.DefaultRequestHeaders.UserAgent.ParseAdd("gb-operator");
         try
         {
             var repositories = new HttpResourceClient<GitRepository>(apiClient, ResourceCatalog.GitRepositories.Plural);

@@ -72,6 +72,16 @@ public sealed class GitOpsServer : IAsyncLifetime
         response.IsSuccessStatusCode.Should().BeTrue(text);
     }
 
+    /// <summary>Sends a server-side apply of <paramref name="yaml"/> as <paramref name="fieldManager"/> and fails the test when the server rejects it.</summary>
+    public async Task ApplyAsync(string path, string yaml, string fieldManager, bool force)
+    {
+        using var content = new StringContent(yaml, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/apply-patch+yaml");
+        using var response = await Http.PatchAsync($"{path}?fieldManager={fieldManager}&force={(force ? "true" : "false")}", content);
+        var text = await response.Content.ReadAsStringAsync();
+        response.IsSuccessStatusCode.Should().BeTrue(text);
+    }
+
     /// <summary>Reads one object as JSON, or returns <c>null</c> when it does not exist.</summary>
     public async Task<JsonObject?> GetJsonAsync(string path)
     {

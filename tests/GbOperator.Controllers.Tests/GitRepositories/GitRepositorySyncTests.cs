@@ -78,6 +78,23 @@ public sealed class GitRepositorySyncTests(GitOpsServer server) : IClassFixture<
     }
 
     [Fact]
+    public async Task Sync_ForcedApplyByOtherManager_IsSetBack()
+    {
+        _git.Write("web.yaml", Cluster("web", "image-from-git")).Commit("add web");
+        await CreateRepositoryAsync(spec => spec with { Interval = "1s" });
+        await WaitForClusterAsync("web", cluster => cluster.Spec.Image == "image-from-git", "the image is applied");
+
+        await server.ApplyAsync(ClusterPath("web"), Cluster("web", "image-from-gbctl"), "gbctl", force: true);
+
+        await WaitForClusterAsync("web", cluster => cluster.Spec.Image == "image-from-git", "the image is set back");
+        var json = await server.GetJsonAsync(ClusterPath("web"));
+        var owners = json!["metadata"]!["managedFields"]!.AsArray()
+            .Where(entry => entry!["fieldsV1"]?["f:spec"]?["f:image"] is not null)
+            .Select(entry => (string?)entry!["manager"]);
+        owners.Should().Equal("gb-gitops");
+    }
+
+    [Fact]
     public async Task Sync_AutoscalerReplicas_AreLeftAlone()
     {
         _git.Write("web.yaml", Cluster("web", "image")).Commit("add web without replicas");
