@@ -6,7 +6,7 @@ namespace GbOperator.ApiServer.Tests.FieldManagement;
 public sealed class FieldSetTests
 {
     [Fact]
-    public void Leaves_TracksSpecLabelsAndStatus_NotOtherMetadata()
+    public void Leaves_SkipsUntrackedMetadata()
     {
         var json = JsonNode.Parse("""
             {"apiVersion":"v","kind":"K",

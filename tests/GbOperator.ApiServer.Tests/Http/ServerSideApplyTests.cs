@@ -66,7 +66,7 @@ public abstract class ServerSideApplyTests<TServer>(TServer server) : IClassFixt
     }
 
     [Fact]
-    public async Task Apply_FieldLeftOutButSharedWithOther_IsKept()
+    public async Task Apply_SharedFieldLeftOut_IsKept()
     {
         var ns = Manifests.UniqueNamespace();
         var path = Manifests.BotClusterPath(ns, "web");
@@ -82,7 +82,7 @@ public abstract class ServerSideApplyTests<TServer>(TServer server) : IClassFixt
     }
 
     [Fact]
-    public async Task Apply_FieldOfOtherManager_ReturnsConflictNamingFieldAndOwner()
+    public async Task Apply_OtherOwnersField_ReturnsConflict()
     {
         var ns = Manifests.UniqueNamespace();
         var path = Manifests.BotClusterPath(ns, "web");

@@ -78,7 +78,7 @@ public sealed class GitRepositorySyncTests(GitOpsServer server) : IClassFixture<
     }
 
     [Fact]
-    public async Task Sync_ForcedApplyByOtherManager_IsSetBack()
+    public async Task Sync_ForcedApply_IsSetBack()
     {
         _git.Write("web.yaml", Cluster("web", "image-from-git")).Commit("add web");
         await CreateRepositoryAsync(spec => spec with { Interval = "1s" });
