@@ -10,7 +10,7 @@ internal static class ManifestFolder
     /// <summary>
     /// Reads the <c>.yaml</c>, <c>.yml</c> and <c>.json</c> files under <paramref name="folder"/> and its subfolders in
     /// name order, and checks each document: YAML syntax, apiVersion, a served kind, a name, a unique key and the
-    /// kind's validation rules.
+    /// kind's validation rules. Symbolic links are errors, so no file outside the repository is read.
     /// </summary>
     /// <param name="root">The working tree of the checkout.</param>
     /// <param name="folder">The folder relative to <paramref name="root"/>.</param>
@@ -24,13 +24,19 @@ internal static class ManifestFolder
             return ManifestFolderResult.Missing($"the folder \"{folder}\" does not exist in the repository");
         }
 
-        var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-            .Where(file => Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
-            .Where(file => !Path.GetRelativePath(root, file).Split(Path.DirectorySeparatorChar).Contains(".git"))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        var objects = new List<SourceObject>();
         var errors = new List<string>();
+        var files = new List<string>();
+        if (LinkedAncestor(root, path) is { } link)
+        {
+            errors.Add($"{Path.GetRelativePath(root, link)}: symbolic links are not followed; make the folder a real folder in the repository");
+        }
+        else
+        {
+            CollectFiles(root, path, files, errors);
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        var objects = new List<SourceObject>();
         var keys = new Dictionary<(string Kind, string Namespace, string Name), string>();
         foreach (var file in files)
         {
@@ -68,6 +74,54 @@ internal static class ManifestFolder
         }
 
         return errors.Count > 0 ? ManifestFolderResult.Invalid(errors) : ManifestFolderResult.Valid(objects);
+    }
+
+    /// <summary>
+    /// Adds the manifest files under <paramref name="folder"/> and its subfolders, except <c>.git</c>, and reports each
+    /// symbolic link as an error, because a link could point outside the repository.
+    /// </summary>
+    private static void CollectFiles(string root, string folder, List<string> files, List<string> errors)
+    {
+        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+        {
+            if (entry.LinkTarget is not null)
+            {
+                if (entry is DirectoryInfo || Extensions.Contains(entry.Extension, StringComparer.OrdinalIgnoreCase))
+                {
+                    errors.Add($"{Path.GetRelativePath(root, entry.FullName)}: symbolic links are not followed; commit the file itself");
+                }
+
+                continue;
+            }
+
+            if (entry is DirectoryInfo directory)
+            {
+                if (directory.Name != ".git")
+                {
+                    CollectFiles(root, directory.FullName, files, errors);
+                }
+            }
+            else if (Extensions.Contains(entry.Extension, StringComparer.OrdinalIgnoreCase))
+            {
+                files.Add(entry.FullName);
+            }
+        }
+    }
+
+    /// <summary>Returns the first folder from <paramref name="root"/> down to <paramref name="folder"/> that is a symbolic link, or <c>null</c>.</summary>
+    private static string? LinkedAncestor(string root, string folder)
+    {
+        var current = Path.GetFullPath(root);
+        foreach (var segment in Path.GetRelativePath(current, folder).Split(Path.DirectorySeparatorChar).Where(segment => segment is not ("." or "")))
+        {
+            current = Path.Combine(current, segment);
+            if (new DirectoryInfo(current).LinkTarget is not null)
+            {
+                return current;
+            }
+        }
+
+        return null;
     }
 
     private static SourceObject? Check(Manifest document, string location, string defaultNamespace, List<string> errors)

@@ -164,6 +164,25 @@ public sealed class GitRepositorySyncTests(GitOpsServer server) : IClassFixture<
     }
 
     [Fact]
+    public async Task Sync_SymbolicLink_IsNotFollowed()
+    {
+        var outside = Path.Combine(server.Folder, "outside-" + Guid.NewGuid().ToString("N")[..8] + ".yaml");
+        File.WriteAllText(outside, Cluster("outside", "secret-image"));
+        _git.Write("ok.yaml", Cluster("ok", "image"));
+        File.CreateSymbolicLink(Path.Combine(_git.Folder, "link.yaml"), outside);
+        var commit = _git.Commit("link a file outside the repository");
+
+        await CreateRepositoryAsync(spec => spec);
+        var status = await WaitForStatusAsync(status => status.LastAttemptedCommit == commit, "the commit is attempted");
+
+        Ready(status).Reason.Should().Be("InvalidManifests");
+        status.LastError.Should().Contain("link.yaml: symbolic links are not followed");
+        status.LastError.Should().NotContain("secret-image");
+        (await server.Clusters.GetAsync(_namespace, "outside", CancellationToken.None)).Should().BeNull();
+        (await server.Clusters.GetAsync(_namespace, "ok", CancellationToken.None)).Should().BeNull();
+    }
+
+    [Fact]
     public async Task Sync_UnknownKind_IsReported()
     {
         var commit = _git.Write("map.yaml", "apiVersion: generalbots.ai/v1alpha1\nkind: ConfigMap\nmetadata:\n  name: settings\n").Commit("unknown kind");
