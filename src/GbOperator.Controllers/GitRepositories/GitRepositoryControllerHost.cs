@@ -1,3 +1,4 @@
+using GbOperator.Controllers.Events;
 using GbOperator.Controllers.Runtime;
 using GbOperator.Resources;
 using GbOperator.Resources.GitRepositories;
@@ -10,10 +11,12 @@ namespace GbOperator.Controllers.GitRepositories;
 public sealed class GitRepositoryControllerHost : IAsyncDisposable
 {
     private readonly HttpClient _apiClient;
+    private readonly EventRecorder _events;
 
-    private GitRepositoryControllerHost(HttpClient apiClient, ControllerRunner runner)
+    private GitRepositoryControllerHost(HttpClient apiClient, ControllerRunner runner, EventRecorder events)
     {
         _apiClient = apiClient;
+        _events = events;
         Runner = runner;
     }
 
@@ -29,20 +32,27 @@ public sealed class GitRepositoryControllerHost : IAsyncDisposable
         Directory.CreateDirectory(options.CacheFolder);
 
         var apiClient = new HttpClient { BaseAddress = apiServer, Timeout = Timeout.InfiniteTimeSpan };
+        EventRecorder? events = null;
 
         // The API server names the field manager of writes without a fieldManager parameter, such as status updates, after the user agent.
         apiClient.DefaultRequestHeaders.UserAgent.ParseAdd("gb-operator");
         try
         {
             var repositories = new HttpResourceClient<GitRepository>(apiClient, ResourceCatalog.GitRepositories.Plural);
-            var reconciler = new GitRepositoryReconciler(repositories, apiClient, options, TimeProvider.System, loggerFactory);
+            events = new EventRecorder(new HttpEventSink(apiClient), new EventRecorderOptions(), TimeProvider.System, loggerFactory.CreateLogger<EventRecorder>());
+            var reconciler = new GitRepositoryReconciler(repositories, apiClient, options, TimeProvider.System, loggerFactory, events);
             var controller = ControllerFactory.Create(repositories, reconciler, new ControllerOptions { Name = "gitrepositories", Workers = 1 }, loggerFactory);
             var runner = new ControllerRunner([controller], loggerFactory.CreateLogger<ControllerRunner>());
             await runner.StartAsync(cancellationToken);
-            return new GitRepositoryControllerHost(apiClient, runner);
+            return new GitRepositoryControllerHost(apiClient, runner, events);
         }
         catch
         {
+            if (events is not null)
+            {
+                await events.DisposeAsync();
+            }
+
             apiClient.Dispose();
             throw;
         }
@@ -53,6 +63,7 @@ public sealed class GitRepositoryControllerHost : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await Runner.StopAsync(timeout.Token);
+        await _events.DisposeAsync();
         _apiClient.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using GbOperator.Controllers.BotClusters;
+using GbOperator.Controllers.Events;
 using GbOperator.Controllers.Runtime;
 using GbOperator.Infrastructure.Git;
 using GbOperator.Resources;
@@ -27,15 +28,18 @@ public sealed class GitRepositoryReconciler : IReconciler<GitRepository>
     private readonly TimeProvider _timeProvider;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
+    private readonly IEventRecorder _events;
 
     public GitRepositoryReconciler(
         IResourceClient<GitRepository> repositories,
         HttpClient apiClient,
         GitRepositoryReconcilerOptions options,
         TimeProvider timeProvider,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        IEventRecorder? events = null)
     {
         _repositories = repositories;
+        _events = events ?? NullEventRecorder.Instance;
         _options = options;
         _timeProvider = timeProvider;
         _loggerFactory = loggerFactory;
@@ -76,6 +80,7 @@ public sealed class GitRepositoryReconciler : IReconciler<GitRepository>
         }
 
         var report = await SyncAsync(resource, cancellationToken);
+        RecordEvent(resource, report);
         await WriteStatusAsync(resource, report, _timeProvider.GetUtcNow(), cancellationToken);
         return ReconcileResult.RequeueAfter(interval);
     }
@@ -145,7 +150,22 @@ public sealed class GitRepositoryReconciler : IReconciler<GitRepository>
 
         GitRepositoryLog.Synced(_logger, folder.Objects.Count, commit);
         var message = $"applied {folder.Objects.Count} objects from commit {commit}, pruned {outcome.Pruned}, repaired {outcome.Repaired}";
-        return new SyncReport(SyncReport.Synced, message, commit, null, folder.Objects);
+        return new SyncReport(SyncReport.Synced, message, commit, null, folder.Objects) { Changed = outcome.Pruned > 0 || outcome.Repaired > 0 };
+    }
+
+    /// <summary>Records a Warning for a failed sync, and a Normal event when a sync applied a new commit or changed objects.</summary>
+    private void RecordEvent(GitRepository resource, SyncReport report)
+    {
+        if (!report.Succeeded)
+        {
+            _events.Warning(resource, report.Reason, report.Message);
+            return;
+        }
+
+        if (report.Commit != resource.Status?.LastAppliedCommit || report.Changed)
+        {
+            _events.Normal(resource, report.Reason, report.Message);
+        }
     }
 
     private async Task WriteStatusAsync(GitRepository resource, SyncReport report, DateTimeOffset now, CancellationToken cancellationToken)

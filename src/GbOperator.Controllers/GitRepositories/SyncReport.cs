@@ -18,6 +18,9 @@ internal sealed record SyncReport(string Reason, string Message, string? Commit,
     public const string PruneRejected = "PruneRejected";
     public const string Suspended = "Suspended";
 
+    /// <summary>Whether the sync pruned objects or set changed fields back.</summary>
+    public bool Changed { get; init; }
+
     public bool Succeeded => Error is null;
 
     public bool FetchSucceeded => Commit is not null;

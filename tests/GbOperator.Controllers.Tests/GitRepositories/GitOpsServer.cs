@@ -82,6 +82,14 @@ public sealed class GitOpsServer : IAsyncLifetime
         response.IsSuccessStatusCode.Should().BeTrue(text);
     }
 
+    /// <summary>Returns the reasons of the events in <paramref name="namespace"/> about GitRepository <paramref name="name"/>.</summary>
+    public async Task<IReadOnlyList<string>> ListEventReasonsAsync(string @namespace, string name)
+    {
+        var selector = Uri.EscapeDataString($"involvedObject.kind=GitRepository,involvedObject.name={name}");
+        var list = await GetJsonAsync($"/api/v1/namespaces/{@namespace}/events?fieldSelector={selector}");
+        return list!["items"]!.AsArray().Select(item => item!["reason"]!.GetValue<string>()).ToList();
+    }
+
     /// <summary>Reads one object as JSON, or returns <c>null</c> when it does not exist.</summary>
     public async Task<JsonObject?> GetJsonAsync(string path)
     {

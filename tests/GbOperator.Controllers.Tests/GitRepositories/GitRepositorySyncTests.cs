@@ -33,6 +33,7 @@ public sealed class GitRepositorySyncTests(GitOpsServer server) : IClassFixture<
         status.Inventory.Should().ContainSingle().Which.Should().Be(new InventoryEntry { Kind = "BotCluster", Namespace = _namespace, Name = "web" });
         json!["metadata"]!["managedFields"]!.AsArray().Select(entry => (string?)entry!["manager"]).Should().Contain("gb-gitops");
         json["metadata"]!["labels"]!["applyset.kubernetes.io/part-of"]!.GetValue<string>().Should().StartWith("applyset-");
+        await Wait.UntilAsync(async () => (await server.ListEventReasonsAsync(_namespace, "bots")).Contains("Synced"), "a Synced event is recorded", Deadline);
     }
 
     [Fact]
@@ -75,6 +76,7 @@ public sealed class GitRepositorySyncTests(GitOpsServer server) : IClassFixture<
         await server.MergePatchAsync(ClusterPath("web"), """{"spec":{"image":"hand-edited"}}""", "editor");
 
         await WaitForClusterAsync("web", cluster => cluster.Spec.Image == "image-from-git", "the image is set back");
+        await Wait.UntilAsync(async () => (await server.ListEventReasonsAsync(_namespace, "bots")).Count(reason => reason == "Synced") >= 2, "a second Synced event for the repair", Deadline);
     }
 
     [Fact]
@@ -200,6 +202,7 @@ public sealed class GitRepositorySyncTests(GitOpsServer server) : IClassFixture<
         await CreateRepositoryAsync(spec => spec with { Url = Path.Combine(server.Folder, "no-such-repository") });
 
         var status = await WaitForStatusAsync(status => status.LastError is not null, "the fetch fails");
+        await Wait.UntilAsync(async () => (await server.ListEventReasonsAsync(_namespace, "bots")).Contains("FetchFailed"), "a FetchFailed event is recorded", Deadline);
 
         Condition(status, "FetchFailed").Status.Should().Be("True");
         Ready(status).Reason.Should().Be("FetchFailed");
