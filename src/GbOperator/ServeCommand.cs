@@ -101,6 +101,19 @@ internal static class ServeCommand
                 return 2;
             }
 
+            if (controllers is not null)
+            {
+                try
+                {
+                    Directory.CreateDirectory(controllers.GitOpsCache);
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    log.Error("Creating the GitRepository clone folder {GitOpsCache} failed: {Problem}; choose another with --gitops-cache", controllers.GitOpsCache, exception.Message);
+                    return 2;
+                }
+            }
+
             var url = storeUrl ?? DefaultStore.SqliteUrl();
             IResourceStore store;
             try
