@@ -49,6 +49,11 @@ public sealed class GitOpsBotClusterTests(EndToEndFixture services)
             await environment.WaitForStatusAsync("web", c => OperatorTestEnvironment.IsReady(c, 1), Deadline, "web is ready");
             var first = await environment.ListInstancesAsync();
             first.Should().ContainSingle().Which.IsRunning.Should().BeTrue();
+            var managers = (await environment.Clusters.GetAsync("default", "web", CancellationToken.None))!.Metadata.ManagedFields
+                .Select(entry => $"{entry.Manager} {entry.Operation} {entry.Subresource}".TrimEnd())
+                .ToList();
+            managers.Should().Contain("gb-gitops Apply");
+            managers.Should().Contain("gb-operator Update status");
 
             // Change the image in a new commit: the instance is replaced.
             WriteFile(repository, "clusters/web.yaml", Cluster(alias.Name, listenPort));
