@@ -5,6 +5,7 @@ using GbOperator.Controllers.BotClusters;
 using GbOperator.Controllers.Monitoring;
 using GbOperator.Controllers.ShardMaps;
 using GbOperator.Infrastructure.Postgres;
+using GbOperator.Controllers.GitRepositories;
 using GbOperator.Infrastructure.Lxd;
 using GbOperator.Storage;
 using Serilog;
@@ -48,6 +49,11 @@ internal static class ServeCommand
             Description = "URL of Caddy's admin API. Default: $GBO_CADDY_ADMIN_URL, else http://127.0.0.1:2019.",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GBO_CADDY_ADMIN_URL") is { Length: > 0 } url ? url : "http://127.0.0.1:2019",
         };
+        var gitopsCache = new Option<string>("--gitops-cache")
+        {
+            Description = "Folder of the GitRepository clones. Default: $GBO_STATE_DIR/gitops, else /var/lib/gb-operator/gitops as root, else ~/.gb/gitops.",
+            DefaultValueFactory = _ => DefaultGitOpsCache(),
+        };
         var eventTtl = new Option<TimeSpan>("--event-ttl")
         {
             Description = "Time after an event's last occurrence when the API server deletes it, as HH:MM:SS.",
@@ -62,14 +68,14 @@ internal static class ServeCommand
         });
         var command = new Command("serve", "Serve the Kubernetes-style API of GbOperator and run its controllers.")
         {
-            store, listen, controllers, lxdSocket, lxdProject, caddyAdmin, eventTtl,
+            store, listen, controllers, lxdSocket, lxdProject, caddyAdmin, gitopsCache, eventTtl,
         };
         command.SetAction((parseResult, cancellationToken) =>
             RunAsync(
                 parseResult.GetValue(store),
                 parseResult.GetValue(listen)!,
                 parseResult.GetValue(controllers)
-                    ? new ControllerSwitches(parseResult.GetValue(lxdSocket)!, parseResult.GetValue(lxdProject)!, parseResult.GetValue(caddyAdmin)!)
+                    ? new ControllerSwitches(parseResult.GetValue(lxdSocket)!, parseResult.GetValue(lxdProject)!, parseResult.GetValue(caddyAdmin)!, parseResult.GetValue(gitopsCache)!)
                     : null,
                 parseResult.GetValue(eventTtl),
                 cancellationToken));
@@ -96,6 +102,19 @@ internal static class ServeCommand
             {
                 log.Error("Invalid --listen value: {Problem}", exception.Message);
                 return 2;
+            }
+
+            if (controllers is not null)
+            {
+                try
+                {
+                    Directory.CreateDirectory(controllers.GitOpsCache);
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    log.Error("Creating the GitRepository clone folder {GitOpsCache} failed: {Problem}; choose another with --gitops-cache", controllers.GitOpsCache, exception.Message);
+                    return 2;
+                }
             }
 
             var url = storeUrl ?? DefaultStore.SqliteUrl();
@@ -131,9 +150,12 @@ internal static class ServeCommand
                 await using var controllerHost = controllers is null
                     ? null
                     : await StartControllersAsync(host.BaseAddress, controllers, metrics, log, cancellationToken);
-                if (controllerHost is not null)
+                await using var gitOpsHost = controllers is null
+                    ? null
+                    : await StartGitOpsAsync(host.BaseAddress, controllers, log, cancellationToken);
+                if (controllerHost is not null && gitOpsHost is not null)
                 {
-                    controllerHealth!.Attach(controllerHost.Runner);
+                    controllerHealth!.Attach(controllerHost.Runner, gitOpsHost.Runner);
                 }
 
                 await using var shardMapHost = controllers is null
@@ -217,6 +239,30 @@ internal static class ServeCommand
         var controllerHost = await ShardMapControllerHost.StartAsync(settings, new SerilogLoggerFactory(Log.Logger), cancellationToken);
         log.Information("Running the ShardMap controller with LXD at {LxdSocket} (project {LxdProject})", switches.LxdSocket, switches.LxdProject);
         return controllerHost;
+    }
+
+    /// <summary>Starts the GitRepository controller, which applies the manifests of Git repositories through this process's own listener.</summary>
+    private static async Task<GitRepositoryControllerHost> StartGitOpsAsync(
+        Uri apiServer, ControllerSwitches switches, Serilog.ILogger log, CancellationToken cancellationToken)
+    {
+        var options = new GitRepositoryReconcilerOptions { CacheFolder = switches.GitOpsCache };
+        var gitOpsHost = await GitRepositoryControllerHost.StartAsync(apiServer, options, new SerilogLoggerFactory(Log.Logger), cancellationToken);
+        log.Information("Running the GitRepository controller with its clones in {GitOpsCache}", switches.GitOpsCache);
+        return gitOpsHost;
+    }
+
+    /// <summary>Returns the default folder of the GitRepository clones, next to the default store.</summary>
+    private static string DefaultGitOpsCache()
+    {
+        var stateDirectory = Environment.GetEnvironmentVariable("GBO_STATE_DIR");
+        if (!string.IsNullOrEmpty(stateDirectory))
+        {
+            return Path.Combine(stateDirectory, "gitops");
+        }
+
+        return Environment.IsPrivilegedProcess
+            ? "/var/lib/gb-operator/gitops"
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".gb", "gitops");
     }
 
     /// <summary>Returns the store URL without a user name or password, for logging.</summary>
