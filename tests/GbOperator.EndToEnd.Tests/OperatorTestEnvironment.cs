@@ -46,8 +46,8 @@ internal sealed class OperatorTestEnvironment : IAsyncDisposable
 
     public string Project { get; }
 
-    /// <summary>Base address of the test's API server, for controllers started beside the BotCluster controller.</summary>
-    public Uri ApiServerAddress => _apiServer.BaseAddress;
+    /// <summary>Base address of the test's API server.</summary>
+    public Uri ApiServer => _apiServer.BaseAddress;
 
     public IResourceClient<BotCluster> Clusters { get; }
 
@@ -113,9 +113,12 @@ internal sealed class OperatorTestEnvironment : IAsyncDisposable
 
     public async Task<BotCluster> CreateAsync(BotCluster cluster)
     {
-        _caddyIds.Add(CaddyServerBuilder.ServerId(cluster.Metadata.NamespaceProperty, cluster.Metadata.Name));
+        TrackCaddyServer(cluster.Metadata.NamespaceProperty, cluster.Metadata.Name);
         return await Clusters.CreateAsync(cluster, CancellationToken.None);
     }
+
+    /// <summary>Removes the Caddy server of a cluster that something else creates, such as a GitRepository, on dispose.</summary>
+    public void TrackCaddyServer(string @namespace, string name) => _caddyIds.Add(CaddyServerBuilder.ServerId(@namespace, name));
 
     /// <summary>Changes the spec, retrying when the controller wrote the object in between.</summary>
     public async Task UpdateSpecAsync(string name, Func<BotClusterSpec, BotClusterSpec> change)

@@ -50,6 +50,9 @@ public sealed class BotClusterControllerHost : IAsyncDisposable
         settings.Reconciler.Validate();
 
         var apiClient = new HttpClient { BaseAddress = settings.ApiServer, Timeout = Timeout.InfiniteTimeSpan };
+
+        // The API server records this product name as the field manager of the controller's writes.
+        apiClient.DefaultRequestHeaders.UserAgent.ParseAdd("gb-operator");
         var healthClient = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var lxd = new LxdClient(new LxdClientOptions { SocketPath = settings.LxdSocket }, loggerFactory.CreateLogger<LxdClient>());
         var caddy = new CaddyAdminClient(new CaddyAdminClientOptions { AdminUrl = settings.CaddyAdminUrl }, loggerFactory.CreateLogger<CaddyAdminClient>());

@@ -49,6 +49,7 @@ public static class GbctlCli
         root.Subcommands.Add(DiffCommand.Create(options, context));
         root.Subcommands.Add(ScaleCommand.Create(options, context));
         root.Subcommands.Add(FailoverCommand.Create(options, context));
+        root.Subcommands.Add(ShardCommand.Create(options, context));
         root.Subcommands.Add(VersionCommand.Create(options, context));
         return root;
     }

@@ -4,7 +4,7 @@ using GbOperator.Resources;
 
 namespace GbOperator.Controllers.Tests.TestSupport;
 
-/// <summary>An <see cref="IEventRecorder"/> that keeps every event in memory, in order.</summary>
+/// <summary>An <see cref="IEventRecorder"/> that keeps each event's type, reason and message in memory, in order.</summary>
 internal sealed class RecordingEventRecorder : IEventRecorder
 {
     private readonly ConcurrentQueue<(string Type, string Reason, string Message)> _events = new();

@@ -30,7 +30,7 @@ public sealed class FailoverAcceptanceTests(EndToEndFixture services, PatroniSet
         await patroni.StartAsync();
         await sentinels.RestartAsync();
         _environment = await OperatorTestEnvironment.StartAsync(services);
-        _failover = await FailoverPolicyControllerHost.StartAsync(_environment.ApiServerAddress, NullLoggerFactory.Instance, CancellationToken.None);
+        _failover = await FailoverPolicyControllerHost.StartAsync(_environment.ApiServer, NullLoggerFactory.Instance, CancellationToken.None);
     }
 
     public async Task DisposeAsync()
