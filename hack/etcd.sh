@@ -41,6 +41,17 @@ pick_free_port() {
     return 1
 }
 
+# Closes every file descriptor above 2 of the current shell.
+close_inherited_descriptors() {
+    local path fd
+    for path in /proc/"$BASHPID"/fd/*; do
+        fd="${path##*/}"
+        if (( fd > 2 )); then
+            eval "exec ${fd}>&-" 2>/dev/null || true
+        fi
+    done
+}
+
 # Succeeds when the PID in DATA_DIR/pid is a live etcd process.
 is_running() {
     local pid
@@ -94,18 +105,23 @@ start() {
     fi
 
     local endpoint="127.0.0.1:$client_port" peer="127.0.0.1:$peer_port"
-    setsid "$ETCD_BIN" \
-        --name gb-operator \
-        --data-dir "$data_dir/member-data" \
-        --listen-client-urls "http://$endpoint" \
-        --advertise-client-urls "http://$endpoint" \
-        --listen-peer-urls "http://$peer" \
-        --initial-advertise-peer-urls "http://$peer" \
-        --initial-cluster "gb-operator=http://$peer" \
-        --initial-cluster-state new \
-        --logger zap \
-        --log-outputs stderr \
-        </dev/null >>"$data_dir/etcd.log" 2>&1 &
+    # The subshell closes every descriptor above stderr, so etcd does not keep
+    # a caller's lock file open for as long as it runs. `exec` keeps the PID.
+    (
+        close_inherited_descriptors
+        exec setsid "$ETCD_BIN" \
+            --name gb-operator \
+            --data-dir "$data_dir/member-data" \
+            --listen-client-urls "http://$endpoint" \
+            --advertise-client-urls "http://$endpoint" \
+            --listen-peer-urls "http://$peer" \
+            --initial-advertise-peer-urls "http://$peer" \
+            --initial-cluster "gb-operator=http://$peer" \
+            --initial-cluster-state new \
+            --logger zap \
+            --log-outputs stderr \
+            </dev/null >>"$data_dir/etcd.log" 2>&1
+    ) &
     local pid=$!
     echo "$pid" >"$data_dir/pid"
     echo "$endpoint" >"$data_dir/endpoint"
