@@ -33,6 +33,7 @@ up: deps build
 	bash hack/env-up.sh
 	bash hack/operator.sh start
 	$(GBCTL) apply -f manifests/examples/
+	bash hack/operator.sh point-policy default demo
 	$(GBCTL) get botclusters,shardmaps,failoverpolicies -A
 	bash hack/operator.sh wait-ready default demo 180
 	@echo "try: curl http://127.0.0.1:8480/api/whoami   (the body names the instance that answered)"

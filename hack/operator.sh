@@ -7,6 +7,10 @@
 #   hack/operator.sh status  exit 0 when it is running
 #   hack/operator.sh wait-ready NAMESPACE NAME [SECONDS]
 #                            wait until a BotCluster's Ready condition is True
+#   hack/operator.sh point-policy NAMESPACE NAME
+#                            point a FailoverPolicy at the Patroni cluster and the
+#                            Sentinels that hack/env-up.sh started (their ports are
+#                            picked at start, so no manifest can name them)
 # The BotCluster controller reaches LXD and Caddy at LXD_SOCKET and GBO_CADDY_ADMIN_URL from
 # the environment or, when unset, from .state/env.sh as hack/env-up.sh writes it.
 set -euo pipefail
@@ -118,10 +122,34 @@ wait_ready() {
     curl -fsS "$url" | jq -r '"BotCluster \(.metadata.namespace)/\(.metadata.name) is Ready: \(.status.readyReplicas) of \(.spec.replicas) instances; reach it through Caddy at http://\(.spec.routing.listenAddress)/"'
 }
 
+point_policy() {
+    local namespace="$1" name="$2" env_file="${GBO_STATE_DIR:-$repo/.state}/env.sh"
+    [ -f "$env_file" ] || { echo "error: $env_file is missing; run hack/env-up.sh first" >&2; exit 1; }
+    local patch
+    patch="$(
+        . "$env_file"
+        : "${GBO_PATRONI_ENDPOINTS:?is not set in $env_file; run hack/env-up.sh again}"
+        : "${GBO_SENTINEL_ENDPOINTS:?is not set in $env_file; run hack/env-up.sh again}"
+        jq -n --arg patroni "$GBO_PATRONI_ENDPOINTS" --arg scope "$GBO_PATRONI_SCOPE" \
+            --arg etcd "$GBO_PATRONI_ETCD" --arg dcs_namespace "$GBO_PATRONI_NAMESPACE" \
+            --arg sentinels "$GBO_SENTINEL_ENDPOINTS" --arg master "$GBO_SENTINEL_MASTER" '
+            {spec: {
+                patroni: {endpoints: ($patroni | split(",")), scope: $scope,
+                          etcd: ($etcd | split(",")), namespace: $dcs_namespace},
+                sentinel: {endpoints: ($sentinels | split(",")), masterName: $master}}}'
+    )"
+    local url="http://$listen/apis/generalbots.ai/v1alpha1/namespaces/$namespace/failoverpolicies/$name"
+    curl -fsS -X PATCH -H 'Content-Type: application/merge-patch+json' \
+        "$url?fieldManager=gb-make-up" --data "$patch" >/dev/null ||
+        { echo "error: patching FailoverPolicy $namespace/$name at $url failed; is gb-operator running?" >&2; exit 1; }
+    echo "FailoverPolicy $namespace/$name now follows the local Patroni cluster and Sentinels"
+}
+
 case "${1:-}" in
     start) start ;;
+    point-policy) shift; point_policy "$@" ;;
     wait-ready) shift; wait_ready "$@" ;;
     stop) stop ;;
     status) is_running ;;
-    *) echo "usage: $0 start|stop|status|wait-ready NAMESPACE NAME [SECONDS]" >&2; exit 2 ;;
+    *) echo "usage: $0 start|stop|status|wait-ready NAMESPACE NAME [SECONDS]|point-policy NAMESPACE NAME" >&2; exit 2 ;;
 esac
