@@ -65,7 +65,7 @@ public sealed class BotClusterControllerHost : IAsyncDisposable
             var reconciler = new BotClusterReconciler(clusters, lxd, caddy, settings.Reconciler, healthClient, loggerFactory, events: events, metrics: metrics);
             var controller = ControllerFactory.Create(
                 clusters, reconciler, new ControllerOptions { Name = "botclusters", Workers = 1 }, loggerFactory, metrics: metrics);
-            var autoscaler = new AutoscalerReconciler(clusters, lxd, caddy, project, events, metrics, loggerFactory);
+            var autoscaler = new AutoscalerReconciler(clusters, lxd, caddy, healthClient, project, events, metrics, loggerFactory);
             var autoscalerController = ControllerFactory.Create(
                 clusters, autoscaler, new ControllerOptions { Name = "autoscaler", Workers = 1 }, loggerFactory, metrics: metrics);
             metrics.WatchQueue(controller.GetHealth);
