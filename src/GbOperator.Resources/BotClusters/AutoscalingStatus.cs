@@ -7,6 +7,7 @@ public sealed record AutoscalingStatus
     public ClusterMetrics? CurrentMetrics { get; init; }
 
     /// <summary>Metrics of each ready instance at the last check.</summary>
+    [ListMapKeys("name")]
     public IReadOnlyList<InstanceMetrics> Instances { get; init; } = [];
 
     /// <summary>Metrics the last check could not collect, each with the reason. Any entry blocks scale-down.</summary>
