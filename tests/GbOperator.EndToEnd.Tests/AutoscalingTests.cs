@@ -1,4 +1,6 @@
+using System.Text;
 using GbOperator.Controllers.Autoscaling;
+using GbOperator.Infrastructure.Lxd;
 using GbOperator.Infrastructure.Tests;
 using GbOperator.Resources.BotClusters;
 
@@ -99,6 +101,46 @@ public sealed class AutoscalingTests(EndToEndFixture services)
         scaled.Status!.Autoscaling!.CurrentMetrics!.RequestsPerMinute.Should().BeGreaterThan(120);
         loop.Failures.Should().BeEmpty();
         (await environment.ExportMetricsAsync()).Should().Contain("gbo_autoscaler_scaling_events_total{namespace=\"default\",name=\"rate\",direction=\"up\"} 1");
+    }
+
+    [Fact]
+    public async Task QueueDepth_AboveThreshold_ScalesUp()
+    {
+        await using var environment = await OperatorTestEnvironment.StartAsync(services);
+        var cluster = environment.NewCluster("queue", 1, FreePort.Next());
+        var autoscaling = FastAutoscaling(1, 2) with
+        {
+            CpuThreshold = 100,
+            Cooldown = "5m",
+            Rules = new ScaleRules
+            {
+                CpuLow = new ThresholdRule { Threshold = 10, Action = ScaleAction.Down },
+                QueueDepth = new ThresholdRule { Threshold = 50, Action = ScaleAction.Up },
+            },
+        };
+        await environment.CreateAsync(cluster with { Spec = cluster.Spec with { Autoscaling = autoscaling } });
+        var idle = await environment.WaitForStatusAsync(
+            "queue",
+            c => OperatorTestEnvironment.IsReady(c, 1) && c.Status!.Autoscaling?.UnavailableMetrics.Count > 0,
+            Deadline,
+            "1 instance is ready and the autoscaler has read its health response");
+        string first = idle.Status!.Instances.Single().Name;
+
+        await environment.Lxd.PushFileAsync(
+            environment.Project, first, "/opt/gbo/queue-depth", Encoding.ASCII.GetBytes("120\n"), LxdFileOwnership.RootReadable, CancellationToken.None);
+        var scaled = await environment.WaitForStatusAsync("queue", c => OperatorTestEnvironment.IsReady(c, 2), Deadline, "the cluster with a deep queue has 2 ready instances");
+        var events = await environment.ListEventsAsync("queue");
+        string metrics = await environment.ExportMetricsAsync();
+
+        idle.Status.Autoscaling!.UnavailableMetrics.Should().Contain($"queueDepth: instance {first}: metrics.queue_depth is absent");
+        idle.Status.Autoscaling.CurrentMetrics!.QueueDepth.Should().BeNull();
+        events.Should().ContainSingle(e => e.Reason == "AutoscaledUp")
+            .Which.Message.Should().StartWith("Scaling up from 1 to 2 instances: queue depth 120 above rules.queueDepth 50");
+        scaled.Status!.Autoscaling!.CurrentMetrics!.QueueDepth.Should().Be(120);
+        scaled.Status.Autoscaling.Instances.Should().Contain(i => i.Name == first && i.QueueDepth == 120);
+        metrics.Should().Contain("gbo_botcluster_queue_depth{namespace=\"default\",name=\"queue\"} 120");
+        metrics.Should().Contain($"gbo_botcluster_instance_queue_depth{{namespace=\"default\",name=\"queue\",instance=\"{first}\"}} 120");
+        metrics.Should().Contain("gbo_autoscaler_scaling_events_total{namespace=\"default\",name=\"queue\",direction=\"up\"} 1");
     }
 
     [Fact]
