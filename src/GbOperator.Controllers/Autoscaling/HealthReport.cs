@@ -7,8 +7,8 @@ namespace GbOperator.Controllers.Autoscaling;
 /// Every field is optional: botserver versions differ in what they report. A field that is absent, or that is not a
 /// number of zero or more, is <c>null</c> and named in <see cref="Unavailable"/>, never read as zero.
 /// </remarks>
-/// <param name="CpuPercent"><c>metrics.cpu</c>: CPU use in percent as the instance sees it.</param>
-/// <param name="MemoryPercent"><c>metrics.memory</c>: memory use in percent as the instance sees it.</param>
+/// <param name="CpuPercent"><c>metrics.cpu</c>: CPU use in percent as the instance measures it.</param>
+/// <param name="MemoryPercent"><c>metrics.memory</c>: memory use in percent as the instance measures it.</param>
 /// <param name="Connections"><c>metrics.connections</c>: open client connections.</param>
 /// <param name="QueueDepth"><c>metrics.queue_depth</c>: messages waiting to be processed.</param>
 /// <param name="Unavailable">One entry per field the response does not carry as a number, naming the metric and why.</param>
@@ -72,5 +72,5 @@ internal sealed record HealthReport(
 
 /// <summary>A health-response field that an instance does not report as a number.</summary>
 /// <param name="Metric">Metric name, such as <c>queueDepth</c>.</param>
-/// <param name="Reason">What the response holds instead, such as <c>metrics.queue_depth is absent</c>.</param>
+/// <param name="Reason">What the response contains instead, such as <c>metrics.queue_depth is absent</c>.</param>
 internal sealed record UnavailableField(string Metric, string Reason);

@@ -17,7 +17,7 @@ internal sealed class HttpHealthReader(HttpClient httpClient) : IHealthReader
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"GET {uri} did not answer within {timeout.TotalSeconds:0.#} s.", exception);
+            throw new TimeoutException($"GET {uri} did not respond within {timeout.TotalSeconds:0.#} s.", exception);
         }
     }
 }

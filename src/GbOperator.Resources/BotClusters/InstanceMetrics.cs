@@ -18,9 +18,9 @@ public sealed record InstanceMetrics
     /// <summary><c>metrics.connections</c> of the instance's health response.</summary>
     public double? Connections { get; init; }
 
-    /// <summary><c>metrics.cpu</c> of the instance's health response, in percent as the instance sees it.</summary>
+    /// <summary><c>metrics.cpu</c> of the instance's health response, in percent as the instance measures it.</summary>
     public double? ReportedCpuPercent { get; init; }
 
-    /// <summary><c>metrics.memory</c> of the instance's health response, in percent as the instance sees it.</summary>
+    /// <summary><c>metrics.memory</c> of the instance's health response, in percent as the instance measures it.</summary>
     public double? ReportedMemoryPercent { get; init; }
 }

@@ -162,7 +162,7 @@ public class ClusterMetricsCollectorTests
     }
 
     [Fact]
-    public async Task Collect_HealthReportsQueueDepth_AveragesTheReportingInstances()
+    public async Task Collect_QueueDepth_AveragesReportingInstances()
     {
         _lxd.States["a"] = ScriptedLxdClient.State(0, 64 * MiB);
         _lxd.States["b"] = ScriptedLxdClient.State(0, 64 * MiB);
@@ -183,7 +183,7 @@ public class ClusterMetricsCollectorTests
     }
 
     [Fact]
-    public async Task Collect_NoInstanceReportsQueueDepth_LeavesItUnavailableNotZero()
+    public async Task Collect_NoQueueDepth_Unavailable()
     {
         _lxd.States["a"] = ScriptedLxdClient.State(0, 64 * MiB);
 
@@ -195,7 +195,7 @@ public class ClusterMetricsCollectorTests
     }
 
     [Fact]
-    public async Task Collect_HealthResponseFails_ReportsHealthMissing()
+    public async Task Collect_HealthFails_HealthMissing()
     {
         _lxd.States["a"] = ScriptedLxdClient.State(0, 64 * MiB);
         _lxd.States["b"] = ScriptedLxdClient.State(0, 64 * MiB);
@@ -212,7 +212,7 @@ public class ClusterMetricsCollectorTests
     }
 
     [Fact]
-    public async Task Collect_HealthResponseNotJson_ReportsHealthMissing()
+    public async Task Collect_HealthNotJson_HealthMissing()
     {
         _lxd.States["a"] = ScriptedLxdClient.State(0, 64 * MiB);
         _health.Bodies[HostPortOf(0)] = "<html>ok</html>";

@@ -20,7 +20,7 @@ public class HealthReportTests
     }
 
     [Fact]
-    public void Parse_NoMetricsObject_ListsEveryFieldAsAbsent()
+    public void Parse_NoMetricsObject_AllAbsent()
     {
         var report = HealthReport.Parse("""{"status":"healthy"}""");
 
@@ -37,7 +37,7 @@ public class HealthReportTests
     [InlineData("-1", "metrics.queue_depth is -1, not a number of 0 or more")]
     [InlineData("null", "metrics.queue_depth is null, not a number of 0 or more")]
     [InlineData("{\"size\":3}", "metrics.queue_depth is {\"size\":3}, not a number of 0 or more")]
-    public void Parse_QueueDepthNotANumber_ListsItUnavailableNotZero(string value, string reason)
+    public void Parse_QueueDepthNotNumber_Unavailable(string value, string reason)
     {
         var report = HealthReport.Parse($$$"""{"metrics":{"cpu":1,"memory":2,"connections":3,"queue_depth":{{{value}}}}}""");
 
@@ -46,7 +46,7 @@ public class HealthReportTests
     }
 
     [Fact]
-    public void Parse_MetricsNotAnObject_ListsEveryFieldAsAbsent()
+    public void Parse_MetricsNotObject_AllAbsent()
     {
         var report = HealthReport.Parse("""{"metrics":[1,2]}""");
 

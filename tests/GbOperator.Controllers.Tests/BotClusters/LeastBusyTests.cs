@@ -29,7 +29,7 @@ public class LeastBusyTests
     }
 
     [Fact]
-    public void CanUseCpu_IgnoresInstancesThatAreNotReady()
+    public void CanUseCpu_IgnoresNotReady()
     {
         var views = new[] { Parse("a:0:20"), Parse("b:0:-") with { Ready = false } };
 

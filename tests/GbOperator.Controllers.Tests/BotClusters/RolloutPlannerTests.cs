@@ -38,7 +38,7 @@ public class RolloutPlannerTests
     }
 
     [Fact]
-    public void Plan_ScaleDownWithCpuMeasured_DrainsTheLowestCpuFirst()
+    public void Plan_ScaleDownWithCpu_DrainsLowestCpu()
     {
         var plan = RolloutPlanner.Plan(1, [Instance("a", connections: 0, cpu: 70), Instance("b", connections: 6, cpu: 5), Instance("c", connections: 2, cpu: 40)], draining: 0);
 

@@ -69,7 +69,7 @@ public class OperatorMetricsTests
     }
 
     [Fact]
-    public async Task RecordSample_WithInstances_PublishesQueueDepthAndLoadDistribution()
+    public async Task RecordSample_Instances_PublishesTheirSeries()
     {
         var metrics = new OperatorMetrics();
 
@@ -99,7 +99,7 @@ public class OperatorMetricsTests
     }
 
     [Fact]
-    public async Task RecordSample_QueueDepthNotReported_LeavesNoSeries()
+    public async Task RecordSample_NoQueueDepth_NoSeries()
     {
         var metrics = new OperatorMetrics();
         var instance = new InstanceSample("web-1", 10, new HealthReport(null, null, null, null, [new UnavailableField("queueDepth", "metrics.queue_depth is absent")]));
@@ -117,7 +117,7 @@ public class OperatorMetricsTests
     }
 
     [Fact]
-    public async Task RecordSample_LoadDistributionOff_LeavesNoInstanceSeries()
+    public async Task RecordSample_LoadDistributionOff_NoInstanceSeries()
     {
         var metrics = new OperatorMetrics();
         metrics.RecordSample(Cluster, SampleOf(Instance("web-1", 60, queueDepth: 1)));

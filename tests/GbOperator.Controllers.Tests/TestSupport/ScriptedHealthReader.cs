@@ -2,7 +2,7 @@ using GbOperator.Controllers.Autoscaling;
 
 namespace GbOperator.Controllers.Tests.TestSupport;
 
-/// <summary>Health reader that answers from <see cref="Bodies"/> by host port, or fails for ports it does not know.</summary>
+/// <summary>Health reader that returns <see cref="Bodies"/> by host port and fails for other ports.</summary>
 internal sealed class ScriptedHealthReader : IHealthReader
 {
     /// <summary>Response body per host port.</summary>

@@ -33,7 +33,7 @@ knob_value() {
 }
 
 # Print the ,"metrics":{...} member that both health endpoints append to
-# their JSON: "queue_depth" from the knob /opt/gbo/queue-depth when it holds
+# their JSON: "queue_depth" from the knob /opt/gbo/queue-depth when it contains
 # a whole number, else nothing, as a botserver that reports no metrics.
 health_metrics() {
     queue_depth="$(knob_value queue-depth)"
