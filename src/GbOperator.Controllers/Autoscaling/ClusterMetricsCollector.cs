@@ -58,18 +58,24 @@ internal sealed class ClusterMetricsCollector(
             .Select(instance => new InstanceSample(
                 instance.Name, cpuByInstance.TryGetValue(instance.Name, out double value) ? value : null, reports.GetValueOrDefault(instance.Name)))
             .ToList();
-        var queueDepths = instances.Where(instance => instance.Health?.QueueDepth is not null).Select(instance => instance.Health!.QueueDepth!.Value).ToList();
-        var unavailable = instances
-            .Where(instance => instance.Health is not null)
-            .SelectMany(instance => instance.Health!.Unavailable.Select(field => $"{field.Metric}: instance {instance.Name}: {field.Reason}"))
-            .ToList();
-        var sample = new MetricSample(now, cpu, memory, requestsPerMinute, responseTime, queueDepths.Count > 0 ? queueDepths.Average() : null, missing)
+        var sample = new MetricSample(now, cpu, memory, requestsPerMinute, responseTime, AverageQueueDepth(instances), missing)
         {
             Instances = instances,
-            Unavailable = unavailable,
+            Unavailable = UnavailableFields(instances),
         };
         return (sample, inFlight);
     }
+
+    private static double? AverageQueueDepth(List<InstanceSample> instances)
+    {
+        var depths = instances.Select(instance => instance.Health?.QueueDepth).OfType<double>().ToList();
+        return depths.Count > 0 ? depths.Average() : null;
+    }
+
+    private static List<string> UnavailableFields(List<InstanceSample> instances) => instances
+        .Where(instance => instance.Health is not null)
+        .SelectMany(instance => instance.Health!.Unavailable.Select(field => $"{field.Metric}: instance {instance.Name}: {field.Reason}"))
+        .ToList();
 
     /// <summary>Reads the health response of every ready instance; an instance whose response cannot be read is left out.</summary>
     private async Task<Dictionary<string, HealthReport>> ReadHealthAsync(
