@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Stop what hack/env-up.sh started: Caddy, every LXD instance and the LXD
-# daemon, and etcd when hack/etcd.sh exists. Data under ${GBO_STATE_DIR}
+# Stop what hack/env-up.sh started: the Redis Sentinel set, the Patroni
+# cluster, Caddy, every LXD instance and the LXD daemon, and etcd when
+# hack/etcd.sh exists. Data under ${GBO_STATE_DIR}
 # is kept, so env-up.sh starts again from the same state. Each service is
 # stopped even when another one fails to stop; the exit status is 1 if any
 # failed.
@@ -11,6 +12,8 @@ GBO_LOG_TAG=env-down
 gbo_require_root
 failed=()
 
+"${GBO_HACK_DIR}/redis-sentinel.sh" stop || failed+=("Redis Sentinel")
+"${GBO_HACK_DIR}/patroni.sh" stop || failed+=(Patroni)
 "${GBO_HACK_DIR}/caddy.sh" stop || failed+=(Caddy)
 "${GBO_HACK_DIR}/lxd.sh" stop || failed+=(LXD)
 

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Bring up the local environment on 127.0.0.1: LXD with the botserver
-# stand-in image, Caddy's admin API, and etcd when hack/etcd.sh exists.
+# stand-in image, Caddy's admin API, etcd when hack/etcd.sh exists, a
+# Patroni cluster (hack/patroni.sh) and a Redis set watched by Sentinels
+# (hack/redis-sentinel.sh).
 # Idempotent: running services are kept, an up-to-date image is not
 # re-imported. Packages must be installed first (hack/install-deps.sh).
 #
 # Writes ${GBO_STATE_DIR}/env.sh with the `export` lines that clients and
-# tests need (LXD_DIR, LXD_CONF, LXD_SOCKET, GBO_CADDY_ADMIN_URL, ...) and
+# tests need (LXD_DIR, LXD_CONF, LXD_SOCKET, GBO_CADDY_ADMIN_URL,
+# GBO_PATRONI_ENDPOINTS, GBO_SENTINEL_ENDPOINTS, ...) and
 # prints it.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -35,6 +38,9 @@ if [[ -x "$etcd_script" ]]; then
 else
     gbo_log "hack/etcd.sh not found; etcd not started"
 fi
+
+timed "Patroni start" "${GBO_HACK_DIR}/patroni.sh" start >>"$exports"
+timed "Redis Sentinel start" "${GBO_HACK_DIR}/redis-sentinel.sh" start >>"$exports"
 
 # Keep only `export NAME=...` lines, so log text never lands in env.sh.
 {

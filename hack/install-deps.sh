@@ -21,6 +21,7 @@ packages=(
     patroni    # PostgreSQL high availability, with etcd as its store
     redis-server redis-sentinel redis-tools
     busybox-static
+    git        # the GitRepository controller fetches repositories with the git command
     curl jq
     iproute2   # ss, used to find free ports
     procps     # pgrep, to report daemons started by the packages

@@ -1,5 +1,7 @@
+using GbOperator.Resources.ApplySets;
 using GbOperator.Resources.BotClusters;
 using GbOperator.Resources.FailoverPolicies;
+using GbOperator.Resources.GitRepositories;
 using GbOperator.Resources.ShardMaps;
 
 namespace GbOperator.Resources;
@@ -56,8 +58,33 @@ public static class ResourceCatalog
             AgeColumn,
         ]);
 
+    /// <summary>The GitRepository kind.</summary>
+    public static ResourceKind GitRepositories { get; } = new(
+        GitRepository.KindName,
+        "gitrepositories",
+        "gitrepository",
+        ["gitrepo"],
+        typeof(GitRepository),
+        [
+            new("URL", "string", ".spec.url"),
+            new("Commit", "string", ".status.lastAppliedCommit"),
+            new("Status", "string", ReadyConditionStatus),
+            new("Branch", "string", ".spec.branch", Priority: 1),
+            new("Path", "string", ".spec.path", Priority: 1),
+            AgeColumn,
+        ]);
+
+    /// <summary>The ApplySet kind, the parent record of a set of objects that <c>gbctl apply --prune</c> owns.</summary>
+    public static ResourceKind ApplySets { get; } = new(
+        ApplySet.KindName,
+        "applysets",
+        "applyset",
+        [],
+        typeof(ApplySet),
+        [AgeColumn]);
+
     /// <summary>Every served kind, in discovery order.</summary>
-    public static IReadOnlyList<ResourceKind> All { get; } = [BotClusters, ShardMaps, FailoverPolicies];
+    public static IReadOnlyList<ResourceKind> All { get; } = [BotClusters, ShardMaps, FailoverPolicies, GitRepositories, ApplySets];
 
     /// <summary>Category that API discovery advertises for every served kind, so <c>kubectl get gb</c> lists them all.</summary>
     public const string Category = "gb";

@@ -1,5 +1,6 @@
 using GbOperator.Resources.BotClusters;
 using GbOperator.Resources.FailoverPolicies;
+using GbOperator.Resources.GitRepositories;
 using GbOperator.Resources.ShardMaps;
 using GbOperator.Resources.Validation;
 
@@ -52,6 +53,9 @@ public static class ResourceValidator
                 break;
             case FailoverPolicy failoverPolicy:
                 FailoverPolicyValidator.Validate(failoverPolicy.Spec, violations);
+                break;
+            case GitRepository gitRepository:
+                GitRepositoryValidator.Validate(gitRepository.Spec, violations);
                 break;
         }
 

@@ -7,13 +7,25 @@ namespace GbOperator;
 /// <remarks>Degraded until <see cref="Attach"/> is called, so the process is live but not ready while the controllers start.</remarks>
 internal sealed class ControllerHealthCheck : IHealthCheck
 {
-    private volatile ControllerRunner? _runner;
+    private volatile ControllerRunner[] _runners = [];
 
-    /// <summary>Reports the health of <paramref name="runner"/> from now on.</summary>
-    public void Attach(ControllerRunner runner) => _runner = runner;
+    /// <summary>Reports the health of <paramref name="runners"/> from now on: the worst of them.</summary>
+    public void Attach(params ControllerRunner[] runners) => _runners = runners;
 
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        _runner is { } runner
-            ? runner.CheckHealthAsync(context, cancellationToken)
-            : Task.FromResult(HealthCheckResult.Degraded("The controllers are starting."));
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var runners = _runners;
+        if (runners.Length == 0)
+        {
+            return HealthCheckResult.Degraded("The controllers are starting.");
+        }
+
+        var results = new List<HealthCheckResult>();
+        foreach (var runner in runners)
+        {
+            results.Add(await runner.CheckHealthAsync(context, cancellationToken));
+        }
+
+        return results.MinBy(result => result.Status);
+    }
 }

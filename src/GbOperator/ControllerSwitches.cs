@@ -4,4 +4,5 @@ namespace GbOperator;
 /// <param name="LxdSocket">Path of LXD's unix socket.</param>
 /// <param name="LxdProject">LXD project of the BotCluster instances.</param>
 /// <param name="CaddyAdmin">URL of Caddy's admin API.</param>
-internal sealed record ControllerSwitches(string LxdSocket, string LxdProject, string CaddyAdmin);
+/// <param name="GitOpsCache">Folder of the GitRepository clones.</param>
+internal sealed record ControllerSwitches(string LxdSocket, string LxdProject, string CaddyAdmin, string GitOpsCache);

@@ -2,7 +2,11 @@ using System.CommandLine;
 using GbOperator.ApiServer.Events;
 using GbOperator.ApiServer.Hosting;
 using GbOperator.Controllers.BotClusters;
+using GbOperator.Controllers.FailoverPolicies;
 using GbOperator.Controllers.Monitoring;
+using GbOperator.Controllers.ShardMaps;
+using GbOperator.Infrastructure.Postgres;
+using GbOperator.Controllers.GitRepositories;
 using GbOperator.Infrastructure.Lxd;
 using GbOperator.Storage;
 using Serilog;
@@ -28,7 +32,7 @@ internal static class ServeCommand
         };
         var controllers = new Option<bool>("--controllers")
         {
-            Description = "Run the BotCluster controller against LXD and Caddy; --controllers false serves only the API.",
+            Description = "Run the BotCluster, FailoverPolicy and ShardMap controllers against LXD, Caddy, Patroni, the Sentinels and the ShardMap backends; --controllers false serves only the API.",
             DefaultValueFactory = _ => true,
         };
         var lxdSocket = new Option<string>("--lxd-socket")
@@ -46,6 +50,11 @@ internal static class ServeCommand
             Description = "URL of Caddy's admin API. Default: $GBO_CADDY_ADMIN_URL, else http://127.0.0.1:2019.",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GBO_CADDY_ADMIN_URL") is { Length: > 0 } url ? url : "http://127.0.0.1:2019",
         };
+        var gitopsCache = new Option<string>("--gitops-cache")
+        {
+            Description = "Folder of the GitRepository clones. Default: $GBO_STATE_DIR/gitops, else /var/lib/gb-operator/gitops as root, else ~/.gb/gitops.",
+            DefaultValueFactory = _ => DefaultGitOpsCache(),
+        };
         var eventTtl = new Option<TimeSpan>("--event-ttl")
         {
             Description = "Time after an event's last occurrence when the API server deletes it, as HH:MM:SS.",
@@ -60,14 +69,14 @@ internal static class ServeCommand
         });
         var command = new Command("serve", "Serve the Kubernetes-style API of GbOperator and run its controllers.")
         {
-            store, listen, controllers, lxdSocket, lxdProject, caddyAdmin, eventTtl,
+            store, listen, controllers, lxdSocket, lxdProject, caddyAdmin, gitopsCache, eventTtl,
         };
         command.SetAction((parseResult, cancellationToken) =>
             RunAsync(
                 parseResult.GetValue(store),
                 parseResult.GetValue(listen)!,
                 parseResult.GetValue(controllers)
-                    ? new ControllerSwitches(parseResult.GetValue(lxdSocket)!, parseResult.GetValue(lxdProject)!, parseResult.GetValue(caddyAdmin)!)
+                    ? new ControllerSwitches(parseResult.GetValue(lxdSocket)!, parseResult.GetValue(lxdProject)!, parseResult.GetValue(caddyAdmin)!, parseResult.GetValue(gitopsCache)!)
                     : null,
                 parseResult.GetValue(eventTtl),
                 cancellationToken));
@@ -96,6 +105,19 @@ internal static class ServeCommand
                 return 2;
             }
 
+            if (controllers is not null)
+            {
+                try
+                {
+                    Directory.CreateDirectory(controllers.GitOpsCache);
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    log.Error("Creating the GitRepository clone folder {GitOpsCache} failed: {Problem}; choose another with --gitops-cache", controllers.GitOpsCache, exception.Message);
+                    return 2;
+                }
+            }
+
             var url = storeUrl ?? DefaultStore.SqliteUrl();
             IResourceStore store;
             try
@@ -112,9 +134,10 @@ internal static class ServeCommand
             {
                 var controllerHealth = controllers is null ? null : new ControllerHealthCheck();
                 var metrics = new OperatorMetrics();
+                var shardMapHealth = controllers is null ? null : new ControllerHealthCheck();
                 var options = new ApiServerOptions
                 {
-                    HealthChecks = controllerHealth is null ? [] : [controllerHealth],
+                    HealthChecks = controllerHealth is null || shardMapHealth is null ? [] : [controllerHealth, shardMapHealth],
                     Events = new EventOptions { TimeToLive = eventTtl },
                     ConfigureBuilder = builder => builder.Services.AddSerilog(),
                     ConfigureApplication = application =>
@@ -128,9 +151,24 @@ internal static class ServeCommand
                 await using var controllerHost = controllers is null
                     ? null
                     : await StartControllersAsync(host.BaseAddress, controllers, metrics, log, cancellationToken);
-                if (controllerHost is not null)
+                await using var gitOpsHost = controllers is null
+                    ? null
+                    : await StartGitOpsAsync(host.BaseAddress, controllers, log, cancellationToken);
+                await using var failoverHost = controllers is null
+                    ? null
+                    : await FailoverPolicyControllerHost.StartAsync(host.BaseAddress, new SerilogLoggerFactory(Log.Logger), cancellationToken);
+                if (controllerHost is not null && gitOpsHost is not null && failoverHost is not null)
                 {
-                    controllerHealth!.Attach(controllerHost.Runner);
+                    controllerHealth!.Attach(controllerHost.Runner, gitOpsHost.Runner, failoverHost.Runner);
+                    log.Information("Running the FailoverPolicy controller");
+                }
+
+                await using var shardMapHost = controllers is null
+                    ? null
+                    : await StartShardMapControllerAsync(host.BaseAddress, controllers, log, cancellationToken);
+                if (shardMapHost is not null)
+                {
+                    shardMapHealth!.Attach(shardMapHost.Runner);
                 }
 
                 try
@@ -183,6 +221,53 @@ internal static class ServeCommand
         log.Information("Running the BotCluster controller with LXD at {LxdSocket} (project {LxdProject}) and Caddy at {CaddyAdmin}",
             switches.LxdSocket, switches.LxdProject, switches.CaddyAdmin);
         return controllerHost;
+    }
+
+    /// <summary>Starts the ShardMap controller, which talks HTTP to this process's own listener like the BotCluster controller.</summary>
+    /// <remarks>
+    /// It logs in to shard servers as <c>postgres</c>, or as <c>$GBO_POSTGRES_USER</c> with the password in <c>$GBO_POSTGRES_PASSWORD</c>.
+    /// </remarks>
+    private static async Task<ShardMapControllerHost> StartShardMapControllerAsync(
+        Uri apiServer, ControllerSwitches switches, Serilog.ILogger log, CancellationToken cancellationToken)
+    {
+        var settings = new ShardMapControllerSettings
+        {
+            ApiServer = apiServer,
+            LxdSocket = switches.LxdSocket,
+            Postgres = new PostgresClientOptions
+            {
+                Username = Environment.GetEnvironmentVariable("GBO_POSTGRES_USER") is { Length: > 0 } user ? user : "postgres",
+                Password = Environment.GetEnvironmentVariable("GBO_POSTGRES_PASSWORD") is { Length: > 0 } password ? password : null,
+            },
+            Reconciler = new ShardMapReconcilerOptions { LxdProject = switches.LxdProject },
+        };
+        var controllerHost = await ShardMapControllerHost.StartAsync(settings, new SerilogLoggerFactory(Log.Logger), cancellationToken);
+        log.Information("Running the ShardMap controller with LXD at {LxdSocket} (project {LxdProject})", switches.LxdSocket, switches.LxdProject);
+        return controllerHost;
+    }
+
+    /// <summary>Starts the GitRepository controller, which applies the manifests of Git repositories through this process's own listener.</summary>
+    private static async Task<GitRepositoryControllerHost> StartGitOpsAsync(
+        Uri apiServer, ControllerSwitches switches, Serilog.ILogger log, CancellationToken cancellationToken)
+    {
+        var options = new GitRepositoryReconcilerOptions { CacheFolder = switches.GitOpsCache };
+        var gitOpsHost = await GitRepositoryControllerHost.StartAsync(apiServer, options, new SerilogLoggerFactory(Log.Logger), cancellationToken);
+        log.Information("Running the GitRepository controller with its clones in {GitOpsCache}", switches.GitOpsCache);
+        return gitOpsHost;
+    }
+
+    /// <summary>Returns the default folder of the GitRepository clones, next to the default store.</summary>
+    private static string DefaultGitOpsCache()
+    {
+        var stateDirectory = Environment.GetEnvironmentVariable("GBO_STATE_DIR");
+        if (!string.IsNullOrEmpty(stateDirectory))
+        {
+            return Path.Combine(stateDirectory, "gitops");
+        }
+
+        return Environment.IsPrivilegedProcess
+            ? "/var/lib/gb-operator/gitops"
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".gb", "gitops");
     }
 
     /// <summary>Returns the store URL without a user name or password, for logging.</summary>

@@ -8,6 +8,7 @@ using GbOperator.Infrastructure.Lxd;
 using GbOperator.Infrastructure.Tests;
 using GbOperator.Resources;
 using GbOperator.Resources.BotClusters;
+using GbOperator.Resources.FailoverPolicies;
 using GbOperator.Storage;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
@@ -38,13 +39,19 @@ internal sealed class OperatorTestEnvironment : IAsyncDisposable
         Project = project;
         _apiClient = new HttpClient { BaseAddress = apiServer.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         Clusters = new HttpResourceClient<BotCluster>(_apiClient, ResourceCatalog.BotClusters.Plural);
+        Policies = new HttpResourceClient<FailoverPolicy>(_apiClient, ResourceCatalog.FailoverPolicies.Plural);
         Lxd = new LxdClient(new LxdClientOptions { SocketPath = services.LxdSocket });
         Caddy = new CaddyAdminClient(new CaddyAdminClientOptions { AdminUrl = services.CaddyAdminUrl });
     }
 
     public string Project { get; }
 
+    /// <summary>Base address of the test's API server.</summary>
+    public Uri ApiServer => _apiServer.BaseAddress;
+
     public IResourceClient<BotCluster> Clusters { get; }
+
+    public IResourceClient<FailoverPolicy> Policies { get; }
 
     public LxdClient Lxd { get; }
 
@@ -106,9 +113,12 @@ internal sealed class OperatorTestEnvironment : IAsyncDisposable
 
     public async Task<BotCluster> CreateAsync(BotCluster cluster)
     {
-        _caddyIds.Add(CaddyServerBuilder.ServerId(cluster.Metadata.NamespaceProperty, cluster.Metadata.Name));
+        TrackCaddyServer(cluster.Metadata.NamespaceProperty, cluster.Metadata.Name);
         return await Clusters.CreateAsync(cluster, CancellationToken.None);
     }
+
+    /// <summary>Removes the Caddy server of a cluster that something else creates, such as a GitRepository, on dispose.</summary>
+    public void TrackCaddyServer(string @namespace, string name) => _caddyIds.Add(CaddyServerBuilder.ServerId(@namespace, name));
 
     /// <summary>Changes the spec, retrying when the controller wrote the object in between.</summary>
     public async Task UpdateSpecAsync(string name, Func<BotClusterSpec, BotClusterSpec> change)
@@ -170,6 +180,17 @@ internal sealed class OperatorTestEnvironment : IAsyncDisposable
         using var stream = new MemoryStream();
         await Controllers!.Metrics.ExportAsync(stream, CancellationToken.None);
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Returns the messages of the events with <paramref name="reason"/> about BotCluster default/<paramref name="name"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> ListEventMessagesAsync(string name, string reason)
+    {
+        var list = await _apiClient.GetFromJsonAsync<JsonObject>(
+            $"/api/v1/namespaces/default/events?fieldSelector={Uri.EscapeDataString($"involvedObject.kind=BotCluster,involvedObject.name={name},reason={reason}")}");
+        return list!["items"]!.AsArray()
+            .OrderBy(item => item!["lastTimestamp"]!.GetValue<string>(), StringComparer.Ordinal)
+            .Select(item => item!["message"]!.GetValue<string>())
+            .ToList();
     }
 
     public static bool IsReady(BotCluster cluster, int replicas) =>

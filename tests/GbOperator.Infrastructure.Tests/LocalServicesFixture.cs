@@ -81,7 +81,7 @@ public sealed class LocalServicesFixture : IAsyncLifetime
         return await output;
     }
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         for (DirectoryInfo? folder = new(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

@@ -7,7 +7,11 @@ internal static class RepositoryFiles
 
     public static string CrdDirectory => Path.Combine(Root, "crds");
 
-    public static string ExamplesDirectory => Path.Combine(Root, "manifests", "examples");
+    public static string ManifestsDirectory => Path.Combine(Root, "manifests");
+
+    public static string ExamplesDirectory => Path.Combine(ManifestsDirectory, "examples");
+
+    public static string GitOpsDirectory => Path.Combine(ManifestsDirectory, "gitops");
 
     public static string CrdPath(ResourceKind kind) => Path.Combine(CrdDirectory, $"{kind.QualifiedName}.yaml");
 

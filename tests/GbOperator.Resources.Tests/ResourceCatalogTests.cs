@@ -32,10 +32,10 @@ public class ResourceCatalogTests
     }
 
     [Fact]
-    public void All_Always_ListsThreeKindsInDiscoveryOrder()
+    public void All_Always_ListsKindsInDiscoveryOrder()
     {
-        ResourceCatalog.All.Select(kind => kind.Kind).Should().Equal("BotCluster", "ShardMap", "FailoverPolicy");
-        ResourceCatalog.All.Select(kind => kind.Plural).Should().Equal("botclusters", "shardmaps", "failoverpolicies");
+        ResourceCatalog.All.Select(kind => kind.Kind).Should().Equal("BotCluster", "ShardMap", "FailoverPolicy", "GitRepository", "ApplySet");
+        ResourceCatalog.All.Select(kind => kind.Plural).Should().Equal("botclusters", "shardmaps", "failoverpolicies", "gitrepositories", "applysets");
     }
 
     [Fact]

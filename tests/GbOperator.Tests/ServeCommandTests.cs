@@ -35,6 +35,17 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_GitOpsCacheUnusable_ExitsWithTwo()
+    {
+        var file = Path.Combine(_directory, "not-a-folder");
+        await File.WriteAllTextAsync(file, "a file where the clone folder should be");
+
+        var exitCode = await GbOperatorCommand.Create().Parse(["serve", "--store", StoreUrl(), "--listen", "127.0.0.1:0", "--gitops-cache", Path.Combine(file, "gitops")]).InvokeAsync();
+
+        exitCode.Should().Be(2);
+    }
+
+    [Fact]
     public async Task Serve_PortInUse_ExitsWithOne()
     {
         using var occupant = new TcpListener(IPAddress.Loopback, 0);

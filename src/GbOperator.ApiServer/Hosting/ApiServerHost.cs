@@ -64,6 +64,7 @@ public sealed class ApiServerHost : IAsyncDisposable
         builder.Services.AddSingleton<TableBuilder>();
         builder.Services.AddSingleton<WatchStreamer>();
         builder.Services.AddSingleton<ResourceHandler>();
+        builder.Services.AddSingleton<ShardResolveHandler>();
         builder.Services.AddHostedService(services => services.GetRequiredService<WatchCacheSet>());
         builder.Services.AddSingleton(options.Events);
         builder.Services.AddSingleton<EventRegistry>();

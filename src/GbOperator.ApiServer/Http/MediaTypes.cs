@@ -14,6 +14,9 @@ internal static class MediaTypes
 
     public static readonly string[] PatchBodyTypes = [JsonPatch, MergePatch];
 
+    /// <summary>Patch types of the main resource, which adds server-side apply to <see cref="PatchBodyTypes"/>.</summary>
+    public static readonly string[] ResourcePatchBodyTypes = [JsonPatch, MergePatch, ApplyPatch];
+
     /// <summary>Returns the media type without parameters, lower-cased; <c>null</c> when the header is absent.</summary>
     public static string? Essence(string? contentType)
     {

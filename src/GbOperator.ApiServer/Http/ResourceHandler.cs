@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GbOperator.ApiServer.FieldManagement;
 using GbOperator.ApiServer.Hosting;
 using GbOperator.ApiServer.Patching;
 using GbOperator.ApiServer.Registry;
@@ -13,6 +14,7 @@ internal sealed class ResourceHandler(
     ResourceRegistry registry,
     WatchStreamer watches,
     TableBuilder tables,
+    ShardResolveHandler resolver,
     ApiServerOptions options)
 {
     public Task HandleAsync(HttpContext context, ResourcePath path)
@@ -32,6 +34,7 @@ internal sealed class ResourceHandler(
             (not null, "status", "PUT") => UpdateAsync(context, path, statusOnly: true),
             (not null, "status", "PATCH") => PatchAsync(context, path, statusOnly: true),
             (not null, "scale", _) => ScaleAsync(context, path, method),
+            (not null, ShardResolveHandler.Subresource, _) => resolver.HandleAsync(context, path),
             _ => throw StatusObjects.MethodNotAllowed(method),
         };
     }
@@ -88,7 +91,8 @@ internal sealed class ResourceHandler(
     {
         var dryRun = RequestOptions.IsDryRun(context.Request, "CreateOptions");
         var body = await ReadObjectAsync(context);
-        var created = await registry.CreateAsync(path.Kind, path.Namespace!, body, dryRun, context.RequestAborted);
+        var owner = new FieldOwner(FieldManagerOptions.ManagerOf(context.Request));
+        var created = await registry.CreateAsync(path.Kind, path.Namespace!, body, owner, dryRun, context.RequestAborted);
         await JsonResponses.WriteAsync(context, StatusCodes.Status201Created, created);
     }
 
@@ -96,16 +100,41 @@ internal sealed class ResourceHandler(
     {
         var dryRun = RequestOptions.IsDryRun(context.Request, "UpdateOptions");
         var body = await ReadObjectAsync(context);
-        var updated = await registry.UpdateAsync(path.Kind, path.Namespace!, path.Name!, body, statusOnly, dryRun, context.RequestAborted);
+        var owner = new FieldOwner(FieldManagerOptions.ManagerOf(context.Request), statusOnly ? "status" : null);
+        var updated = await registry.UpdateAsync(path.Kind, path.Namespace!, path.Name!, body, owner, statusOnly, dryRun, context.RequestAborted);
         await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, updated);
     }
 
     private async Task PatchAsync(HttpContext context, ResourcePath path, bool statusOnly)
     {
         var dryRun = RequestOptions.IsDryRun(context.Request, "PatchOptions");
-        var apply = await ReadPatchAsync(context);
-        var patched = await registry.PatchAsync(path.Kind, path.Namespace!, path.Name!, apply, statusOnly, dryRun, context.RequestAborted);
+        if (MediaTypes.Essence(context.Request.ContentType) == MediaTypes.ApplyPatch)
+        {
+            await ServerSideApplyAsync(context, path, statusOnly, dryRun);
+            return;
+        }
+
+        FieldManagerOptions.RejectForce(context.Request);
+        var owner = new FieldOwner(FieldManagerOptions.ManagerOf(context.Request), statusOnly ? "status" : null);
+        var apply = await ReadPatchAsync(context, statusOnly ? MediaTypes.PatchBodyTypes : MediaTypes.ResourcePatchBodyTypes);
+        var patched = await registry.PatchAsync(path.Kind, path.Namespace!, path.Name!, apply, owner, statusOnly, dryRun, context.RequestAborted);
         await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, patched);
+    }
+
+    /// <summary>Handles a server-side apply: the body is the manager's whole configuration of the object, in YAML or JSON.</summary>
+    private async Task ServerSideApplyAsync(HttpContext context, ResourcePath path, bool statusOnly, bool dryRun)
+    {
+        if (statusOnly)
+        {
+            throw StatusObjects.UnsupportedMediaType(MediaTypes.ApplyPatch + " on the status subresource", MediaTypes.PatchBodyTypes);
+        }
+
+        var manager = FieldManagerOptions.RequiredManagerOf(context.Request);
+        var force = FieldManagerOptions.IsForce(context.Request);
+        var body = await RequestBodyReader.ReadBytesAsync(context.Request, options.MaxRequestBodyBytes, context.RequestAborted);
+        var configuration = RequestBodyReader.ParseObject(body, MediaTypes.Yaml);
+        var applied = await registry.ApplyAsync(path.Kind, path.Namespace!, path.Name!, configuration, manager, force, dryRun, context.RequestAborted);
+        await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, applied);
     }
 
     private async Task DeleteAsync(HttpContext context, ResourcePath path)
@@ -161,17 +190,20 @@ internal sealed class ResourceHandler(
             case "PUT":
                 var dryRun = RequestOptions.IsDryRun(context.Request, "UpdateOptions");
                 var body = await ReadObjectAsync(context);
-                var updated = await registry.PatchAsync(path.Kind, path.Namespace!, name, live => scale.Apply(live, body, name), statusOnly: false, dryRun, context.RequestAborted);
+                var owner = new FieldOwner(FieldManagerOptions.ManagerOf(context.Request), "scale");
+                var updated = await registry.PatchAsync(path.Kind, path.Namespace!, name, live => scale.Apply(live, body, name), owner, statusOnly: false, dryRun, context.RequestAborted);
                 await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, scale.ToScale(updated));
                 return;
             case "PATCH":
                 var patchDryRun = RequestOptions.IsDryRun(context.Request, "PatchOptions");
-                var apply = await ReadPatchAsync(context);
+                FieldManagerOptions.RejectForce(context.Request);
+                var apply = await ReadPatchAsync(context, MediaTypes.PatchBodyTypes);
                 var patched = await registry.PatchAsync(
                     path.Kind,
                     path.Namespace!,
                     name,
                     live => scale.Apply(live, apply(scale.ToScale(live)), name),
+                    new FieldOwner(FieldManagerOptions.ManagerOf(context.Request), "scale"),
                     statusOnly: false,
                     patchDryRun,
                     context.RequestAborted);
@@ -195,13 +227,13 @@ internal sealed class ResourceHandler(
     }
 
     /// <summary>Reads a patch body and returns the function that applies it to the live object.</summary>
-    private async Task<Func<JsonObject, JsonObject>> ReadPatchAsync(HttpContext context)
+    private async Task<Func<JsonObject, JsonObject>> ReadPatchAsync(HttpContext context, IEnumerable<string> acceptedTypes)
     {
         var essence = MediaTypes.Essence(context.Request.ContentType) ?? string.Empty;
         if (essence is not (MediaTypes.MergePatch or MediaTypes.JsonPatch))
         {
-            // Strategic merge patch needs Go struct tags that custom kinds lack, and server-side apply is not implemented yet.
-            throw StatusObjects.UnsupportedMediaType(essence, MediaTypes.PatchBodyTypes);
+            // Strategic merge patch needs Go struct tags that custom kinds lack.
+            throw StatusObjects.UnsupportedMediaType(essence, acceptedTypes);
         }
 
         var body = await RequestBodyReader.ReadBytesAsync(context.Request, options.MaxRequestBodyBytes, context.RequestAborted);

@@ -38,7 +38,7 @@ internal sealed record ResourcePath(ResourceKind Kind, string? Namespace, string
             ?? throw StatusObjects.ResourceNotFound();
         var name = segments.Count > 1 ? segments[1] : null;
         var subresource = segments.Count > 2 ? segments[2] : null;
-        if (subresource is not null and not "status" and not "scale")
+        if (subresource is not null and not "status" and not "scale" and not ShardResolveHandler.Subresource)
         {
             throw StatusObjects.ResourceNotFound();
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using GbOperator.ApiServer.FieldManagement;
 using GbOperator.ApiServer.Http;
 using GbOperator.ApiServer.Logging;
 using GbOperator.Resources;
@@ -17,8 +18,8 @@ namespace GbOperator.ApiServer.Registry;
 /// writes keep the stored status and <c>/status</c> writes change nothing else. <c>metadata.generation</c>
 /// grows only when something outside <c>metadata</c> and <c>status</c> changes, or when deletion starts.
 /// Store failures become <see cref="ApiException"/>s with the matching Kubernetes reason.
-/// NOTE: <c>metadata.managedFields</c> is stored as the client sends it; the server records no field managers,
-/// because server-side apply is not implemented.
+/// Every write records its field manager in <c>metadata.managedFields</c> (see <see cref="FieldOwnership"/>).
+/// The server ignores <c>managedFields</c> that a client sends.
 /// </remarks>
 internal sealed class ResourceRegistry(IResourceStore store, TimeProvider timeProvider, ILogger<ResourceRegistry> logger)
 {
@@ -87,7 +88,11 @@ internal sealed class ResourceRegistry(IResourceStore store, TimeProvider timePr
     }
 
     /// <summary>Creates an object; returns it as stored, or as it would be stored when <paramref name="dryRun"/> is set.</summary>
-    public async Task<JsonObject> CreateAsync(ResourceKind kind, string @namespace, JsonObject body, bool dryRun, CancellationToken cancellationToken)
+    public Task<JsonObject> CreateAsync(ResourceKind kind, string @namespace, JsonObject body, FieldOwner owner, bool dryRun, CancellationToken cancellationToken) =>
+        CreateAsync(kind, @namespace, body, owner, ManagedFieldsEntry.UpdateOperation, dryRun, cancellationToken);
+
+    private async Task<JsonObject> CreateAsync(
+        ResourceKind kind, string @namespace, JsonObject body, FieldOwner owner, string operation, bool dryRun, CancellationToken cancellationToken)
     {
         ObjectChecks.CheckTypeMeta(kind, body);
         var metadata = ObjectMetadata.Get(body);
@@ -121,6 +126,8 @@ internal sealed class ResourceRegistry(IResourceStore store, TimeProvider timePr
         body.Remove("status");
 
         var canonical = ResourceCanonicalizer.Canonicalize(kind, body);
+        var time = ObjectMetadata.FormatTimestamp(timeProvider.GetUtcNow());
+        ManagedFields.Write(canonical, FieldOwnership.RecordCreate(body, canonical, owner, operation, time));
         if (dryRun)
         {
             return canonical;
@@ -141,7 +148,7 @@ internal sealed class ResourceRegistry(IResourceStore store, TimeProvider timePr
 
     /// <summary>Replaces an object (PUT) or its status; <c>metadata.resourceVersion</c> is required and must be current.</summary>
     public async Task<JsonObject> UpdateAsync(
-        ResourceKind kind, string @namespace, string name, JsonObject body, bool statusOnly, bool dryRun, CancellationToken cancellationToken)
+        ResourceKind kind, string @namespace, string name, JsonObject body, FieldOwner owner, bool statusOnly, bool dryRun, CancellationToken cancellationToken)
     {
         ObjectChecks.CheckTypeMeta(kind, body);
         ObjectChecks.CheckNamespace(body, @namespace);
@@ -159,15 +166,65 @@ internal sealed class ResourceRegistry(IResourceStore store, TimeProvider timePr
             throw StatusObjects.Conflict(kind, name);
         }
 
-        return await WriteAsync(kind, current, body, statusOnly, dryRun, cancellationToken);
+        return await WriteAsync(kind, current, body, statusOnly, RecordUpdate(owner), dryRun, cancellationToken);
     }
 
     /// <summary>
     /// Reads the object, applies <paramref name="patch"/> to it and writes the result, retrying when another
     /// write lands in between and the patch did not pin <c>metadata.resourceVersion</c>.
     /// </summary>
-    public async Task<JsonObject> PatchAsync(
-        ResourceKind kind, string @namespace, string name, Func<JsonObject, JsonObject> patch, bool statusOnly, bool dryRun, CancellationToken cancellationToken)
+    public Task<JsonObject> PatchAsync(
+        ResourceKind kind, string @namespace, string name, Func<JsonObject, JsonObject> patch, FieldOwner owner, bool statusOnly, bool dryRun, CancellationToken cancellationToken) =>
+        PatchAsync(kind, @namespace, name, patch, RecordUpdate(owner), statusOnly, dryRun, cancellationToken);
+
+    /// <summary>
+    /// Applies a configuration with server-side apply: creates the object when it does not exist, otherwise merges the
+    /// configuration into it, removes the fields <paramref name="manager"/> stopped sending that no other manager owns, and
+    /// records the manager as the owner of exactly the configuration's fields.
+    /// </summary>
+    /// <exception cref="ApiException">409 Conflict when another manager owns a field the apply would change and <paramref name="force"/> is off.</exception>
+    public async Task<JsonObject> ApplyAsync(
+        ResourceKind kind, string @namespace, string name, JsonObject body, string manager, bool force, bool dryRun, CancellationToken cancellationToken)
+    {
+        var configuration = ApplyConfiguration.Parse(kind, @namespace, name, body);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await store.GetAsync(kind.Key(@namespace, name), cancellationToken) is null)
+            {
+                try
+                {
+                    var created = configuration.Body.DeepClone().AsObject();
+                    ObjectMetadata.Get(created).Remove("resourceVersion");
+                    return await CreateAsync(kind, @namespace, created, new FieldOwner(manager), ManagedFieldsEntry.ApplyOperation, dryRun, cancellationToken);
+                }
+                catch (ApiException exception) when (exception.Reason == "AlreadyExists" && attempt < MaxPatchAttempts)
+                {
+                    logger.WriteRaced("Apply", kind.Kind, @namespace, name, attempt, MaxPatchAttempts);
+                    continue;
+                }
+            }
+
+            try
+            {
+                return await PatchAsync(
+                    kind,
+                    @namespace,
+                    name,
+                    live => configuration.MergeInto(live, manager),
+                    (old, next, time) => FieldOwnership.RecordApply(old, next, configuration.Fields, manager, force, time),
+                    statusOnly: false,
+                    dryRun,
+                    cancellationToken);
+            }
+            catch (ApiException exception) when (exception.Reason == "NotFound" && attempt < MaxPatchAttempts)
+            {
+                logger.WriteRaced("Apply", kind.Kind, @namespace, name, attempt, MaxPatchAttempts);
+            }
+        }
+    }
+
+    private async Task<JsonObject> PatchAsync(
+        ResourceKind kind, string @namespace, string name, Func<JsonObject, JsonObject> patch, RecordFields recordFields, bool statusOnly, bool dryRun, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -185,9 +242,9 @@ internal sealed class ResourceRegistry(IResourceStore store, TimeProvider timePr
 
             try
             {
-                return await WriteAsync(kind, current, patched, statusOnly, dryRun, cancellationToken);
+                return await WriteAsync(kind, current, patched, statusOnly, recordFields, dryRun, cancellationToken);
             }
-            catch (ApiException exception) when (exception.Reason == "Conflict" && attempt < MaxPatchAttempts)
+            catch (ApiException exception) when (exception.Reason == "Conflict" && !ApplyConflicts.IsApplyConflict(exception) && attempt < MaxPatchAttempts)
             {
                 logger.WriteRaced("Patch", kind.Kind, @namespace, name, attempt, MaxPatchAttempts);
             }
@@ -277,7 +334,7 @@ internal sealed class ResourceRegistry(IResourceStore store, TimeProvider timePr
 
     /// <summary>Merges a candidate with the stored object, canonicalizes it and writes it if anything changed.</summary>
     private async Task<JsonObject> WriteAsync(
-        ResourceKind kind, StoredValue current, JsonObject candidate, bool statusOnly, bool dryRun, CancellationToken cancellationToken)
+        ResourceKind kind, StoredValue current, JsonObject candidate, bool statusOnly, RecordFields recordFields, bool dryRun, CancellationToken cancellationToken)
     {
         var old = StoredObject.Parse(current.Value.Span, current.ModRevision);
         var name = ObjectMetadata.GetString(old, "name") ?? string.Empty;
@@ -285,6 +342,8 @@ internal sealed class ResourceRegistry(IResourceStore store, TimeProvider timePr
         ObjectChecks.CheckFinalizersWhileDeleting(kind, old, next);
 
         var canonical = ResourceCanonicalizer.Canonicalize(kind, next);
+        var time = ObjectMetadata.FormatTimestamp(timeProvider.GetUtcNow());
+        ManagedFields.Write(canonical, recordFields(old, canonical, time));
         if (!statusOnly && !JsonNode.DeepEquals(ObjectMerging.WithoutMetadataAndStatus(old), ObjectMerging.WithoutMetadataAndStatus(canonical)))
         {
             ObjectMetadata.Get(canonical)["generation"] = ObjectMetadata.GetGeneration(old) + 1;
@@ -325,6 +384,9 @@ internal sealed class ResourceRegistry(IResourceStore store, TimeProvider timePr
             throw StatusObjects.NotFound(kind, name);
         }
     }
+
+    private static RecordFields RecordUpdate(FieldOwner owner) =>
+        (old, next, time) => FieldOwnership.RecordUpdate(old, next, owner, time);
 
     private async Task<StoredValue> ReadAsync(ResourceKind kind, string @namespace, string name, CancellationToken cancellationToken) =>
         await store.GetAsync(kind.Key(@namespace, name), cancellationToken) ?? throw StatusObjects.NotFound(kind, name);

@@ -1,4 +1,5 @@
 using GbOperator.Controllers.Autoscaling;
+using GbOperator.Controllers.BotClusters.Failover;
 using GbOperator.Controllers.Events;
 using GbOperator.Controllers.Monitoring;
 using GbOperator.Controllers.Runtime;
@@ -6,6 +7,7 @@ using GbOperator.Infrastructure.Caddy;
 using GbOperator.Infrastructure.Lxd;
 using GbOperator.Resources;
 using GbOperator.Resources.BotClusters;
+using GbOperator.Resources.FailoverPolicies;
 using Microsoft.Extensions.Logging;
 
 namespace GbOperator.Controllers.BotClusters;
@@ -48,6 +50,9 @@ public sealed class BotClusterControllerHost : IAsyncDisposable
         settings.Reconciler.Validate();
 
         var apiClient = new HttpClient { BaseAddress = settings.ApiServer, Timeout = Timeout.InfiniteTimeSpan };
+
+        // The API server records this product name as the field manager of the controller's writes.
+        apiClient.DefaultRequestHeaders.UserAgent.ParseAdd("gb-operator");
         var healthClient = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var lxd = new LxdClient(new LxdClientOptions { SocketPath = settings.LxdSocket }, loggerFactory.CreateLogger<LxdClient>());
         var caddy = new CaddyAdminClient(new CaddyAdminClientOptions { AdminUrl = settings.CaddyAdminUrl }, loggerFactory.CreateLogger<CaddyAdminClient>());
@@ -61,10 +66,12 @@ public sealed class BotClusterControllerHost : IAsyncDisposable
 
             var clusters = new HttpResourceClient<BotCluster>(apiClient, ResourceCatalog.BotClusters.Plural);
             var events = new EventRecorder(new HttpEventSink(apiClient), new EventRecorderOptions(), TimeProvider.System, loggerFactory.CreateLogger<EventRecorder>());
+            var policies = new HttpResourceClient<FailoverPolicy>(apiClient, ResourceCatalog.FailoverPolicies.Plural);
             var metrics = settings.Metrics;
-            var reconciler = new BotClusterReconciler(clusters, lxd, caddy, settings.Reconciler, healthClient, loggerFactory, events: events, metrics: metrics);
+            var reconciler = new BotClusterReconciler(clusters, policies, lxd, caddy, settings.Reconciler, healthClient, loggerFactory, events: events, metrics: metrics);
             var controller = ControllerFactory.Create(
                 clusters, reconciler, new ControllerOptions { Name = "botclusters", Workers = 1 }, loggerFactory, metrics: metrics);
+            controller.WatchRelated(policies, policy => FailoverPolicyReferences.ClustersReferencing(controller.Cache, policy));
             var autoscaler = new AutoscalerReconciler(clusters, lxd, caddy, healthClient, project, events, metrics, loggerFactory);
             var autoscalerController = ControllerFactory.Create(
                 clusters, autoscaler, new ControllerOptions { Name = "autoscaler", Workers = 1 }, loggerFactory, metrics: metrics);

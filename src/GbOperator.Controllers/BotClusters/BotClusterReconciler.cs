@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using GbOperator.Controllers.Autoscaling;
+using GbOperator.Controllers.BotClusters.Failover;
 using GbOperator.Controllers.Events;
 using GbOperator.Controllers.Monitoring;
 using GbOperator.Controllers.Runtime;
@@ -8,6 +9,7 @@ using GbOperator.Infrastructure.Caddy;
 using GbOperator.Infrastructure.Lxd;
 using GbOperator.Resources;
 using GbOperator.Resources.BotClusters;
+using GbOperator.Resources.FailoverPolicies;
 using Microsoft.Extensions.Logging;
 
 namespace GbOperator.Controllers.BotClusters;
@@ -41,6 +43,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
     private readonly InstanceRemover _remover;
     private readonly IEventRecorder _events;
     private readonly OperatorMetrics? _metrics;
+    private readonly EndpointReconciler _endpoints;
 
     // Instances that were ready and routed on the last pass, by BotCluster uid, so InstanceReady and InstanceUnhealthy
     // are recorded on transitions. NOTE: the set is in memory only, so the first pass after a restart records InstanceReady again.
@@ -48,6 +51,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
 
     /// <summary>Creates the reconciler.</summary>
     /// <param name="clusters">Client of the API server's BotCluster resource.</param>
+    /// <param name="policies">Client of the API server's FailoverPolicy resource, read for each cluster that references one.</param>
     /// <param name="lxd">LXD client; the project in <paramref name="options"/> must exist.</param>
     /// <param name="caddy">Caddy admin client.</param>
     /// <param name="options">Settings; validated here.</param>
@@ -58,6 +62,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
     /// <param name="metrics">Prometheus series of the cluster sizes; none are published when <c>null</c>.</param>
     public BotClusterReconciler(
         IResourceClient<BotCluster> clusters,
+        IResourceClient<FailoverPolicy> policies,
         ILxdClient lxd,
         ICaddyAdminClient caddy,
         BotClusterReconcilerOptions options,
@@ -68,6 +73,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         OperatorMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(clusters);
+        ArgumentNullException.ThrowIfNull(policies);
         ArgumentNullException.ThrowIfNull(lxd);
         ArgumentNullException.ThrowIfNull(caddy);
         ArgumentNullException.ThrowIfNull(options);
@@ -86,6 +92,12 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         _routes = new RoutePublisher(caddy, loggerFactory.CreateLogger<RoutePublisher>());
         _prober = new HealthProber(healthClient, loggerFactory.CreateLogger<HealthProber>());
         _remover = new InstanceRemover(lxd, options, _timeProvider, _health, loggerFactory.CreateLogger<InstanceRemover>());
+        _endpoints = new EndpointReconciler(
+            policies,
+            new EndpointSynchronizer(lxd, options.LxdProject, _timeProvider, loggerFactory.CreateLogger<EndpointSynchronizer>()),
+            _events,
+            _timeProvider,
+            loggerFactory.CreateLogger<EndpointReconciler>());
     }
 
     /// <inheritdoc/>
@@ -136,10 +148,13 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
             .OrderBy(instance => instance.Name, StringComparer.Ordinal)
             .ToList();
 
+        // Point every instance's database and cache endpoints at the FailoverPolicy's current primary and master.
+        var endpoints = await _endpoints.ReconcileAsync(resource, owned, cancellationToken);
+
         // Start what is stopped and not draining: an earlier pass or process may have stopped between steps.
         foreach (var instance in owned.Where(instance => !instance.Instance.IsRunning && !instance.IsDraining))
         {
-            string? notApplied = await _launcher.StartAsync(instance.Name, spec, cancellationToken);
+            string? notApplied = await _launcher.StartAsync(instance.Name, spec, endpoints.Plan, cancellationToken);
             _events.Normal(resource, "InstanceStarted", $"Started instance {instance.Name}");
             RecordLimitsNotApplied(resource, instance.Name, notApplied);
         }
@@ -191,7 +206,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         var created = new List<string>();
         for (int i = 0; i < plan.Create; i++)
         {
-            var (instanceName, notApplied) = await _launcher.LaunchAsync(resource, specHash, usedPorts, cancellationToken);
+            var (instanceName, notApplied) = await _launcher.LaunchAsync(resource, specHash, usedPorts, endpoints.Plan, cancellationToken);
             created.Add(instanceName);
             _events.Normal(resource, "InstanceCreated", $"Created instance {instanceName} from image {spec.Image}");
             _events.Normal(resource, "InstanceStarted", $"Started instance {instanceName}");
@@ -218,7 +233,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
             .Where(instance => !plan.Replace.Contains(instance.Name) && !stopped.Contains(instance.Name))
             .Select(instance => drainedNow.Contains(instance.Name) ? instance with { DrainingSince = now } : instance)
             .ToList();
-        var observation = new ClusterObservation(remaining, ready, created);
+        var observation = new ClusterObservation(remaining, ready, created) { Endpoints = endpoints };
         await WriteStatusAsync(resource, observation, plan, invalidListen: null, cancellationToken);
 
         bool converged = plan.IsEmpty && draining.Count == stopped.Count && ready.Count == spec.Replicas

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GbOperator.Controllers.BotClusters.Failover;
 using GbOperator.Resources;
 using GbOperator.Resources.BotClusters;
 using k8s.Models;
@@ -68,7 +69,11 @@ internal static class BotClusterStatusBuilder
             progressing ? progressReason : "Converged",
             $"{current} current, {ready} ready, {draining} draining, {outdated} outdated; {spec.Replicas} desired.");
 
-        if (plan.Replace.Count > 0)
+        if (observation.Endpoints.Degradation is { } degradation)
+        {
+            conditions.Set(Degraded, true, degradation.Reason, degradation.Message);
+        }
+        else if (plan.Replace.Count > 0)
         {
             conditions.Set(Degraded, true, "InstancesReplaced",
                 $"Replacing instances that failed their health check: {string.Join(", ", plan.Replace)}.");
@@ -77,6 +82,11 @@ internal static class BotClusterStatusBuilder
         {
             conditions.Set(Degraded, invalidListen is not null, invalidListen is null ? "AsExpected" : "InvalidListenAddress",
                 invalidListen ?? "No instance failed its health check.");
+        }
+
+        if (observation.Endpoints.Readiness is { } readiness)
+        {
+            conditions.Set(EndpointOutcome.EndpointsReady, readiness.Status, readiness.Reason, readiness.Message);
         }
 
         var notApplied = NotAppliedLimits(spec, observation.Instances);
@@ -91,6 +101,7 @@ internal static class BotClusterStatusBuilder
             CurrentReplicas = current,
             ReadyReplicas = ready,
             Instances = instances,
+            Endpoints = observation.Endpoints.Status,
         };
     }
 

@@ -1,3 +1,5 @@
+using GbOperator.Controllers.BotClusters.Failover;
+
 namespace GbOperator.Controllers.BotClusters;
 
 /// <summary>The instances of one cluster after a reconcile pass, for its status.</summary>
@@ -7,4 +9,8 @@ namespace GbOperator.Controllers.BotClusters;
 internal sealed record ClusterObservation(
     IReadOnlyList<ObservedInstance> Instances,
     IReadOnlySet<string> Ready,
-    IReadOnlyList<string> Created);
+    IReadOnlyList<string> Created)
+{
+    /// <summary>The database and cache endpoints after the pass.</summary>
+    public EndpointOutcome Endpoints { get; init; } = EndpointOutcome.None;
+}

@@ -24,6 +24,9 @@ internal static class InstanceKeys
     /// <summary>Limits that LXD rejected for this instance, with LXD's message.</summary>
     public const string LimitsNotApplied = "user.gbo.limits-not-applied";
 
+    /// <summary>Hash of the .env text last written into the instance; see <see cref="InstanceLauncher.HashEnv"/>.</summary>
+    public const string EnvHash = "user.gbo.env-hash";
+
     /// <summary>Name of the proxy device that exposes the botserver port on the host.</summary>
     public const string ProxyDevice = "botserver";
 }

@@ -8,8 +8,8 @@ namespace GbOperator.Controllers.Runtime;
 /// <see cref="ControllerOptions.Workers"/> workers take keys from a de-duplicating, rate-limited queue.
 /// </summary>
 /// <remarks>
-/// Workers start after the informer's first list, so the first passes see a full cache. The queue owns
-/// every retry and its backoff; <see cref="IReconciler{T}"/> documents what each outcome does.
+/// Workers start after the first list of the informer and of every related watch, so the first passes see full
+/// caches. The queue owns every retry and its backoff; <see cref="IReconciler{T}"/> documents what each outcome does.
 /// </remarks>
 /// <typeparam name="T">Resource type of the kind.</typeparam>
 internal sealed class Controller<T> : IController<T>
@@ -22,10 +22,14 @@ internal sealed class Controller<T> : IController<T>
     private readonly IControllerMetrics? _metrics;
     private readonly Informer<T> _informer;
     private readonly WorkQueue<ObjectKey> _queue;
+    private readonly List<IRelatedWatch> _relatedWatches = [];
+    private readonly Random _random;
+    private readonly ILoggerFactory _loggerFactory;
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
     private readonly string _kind = typeof(T).Name;
     private Task _informerLoop = Task.CompletedTask;
+    private Task _relatedLoops = Task.CompletedTask;
     private Task _workerLoops = Task.CompletedTask;
     private volatile string? _faultedLoop;
     private int _started;
@@ -52,6 +56,8 @@ internal sealed class Controller<T> : IController<T>
         _options = options;
         _timeProvider = timeProvider;
         _metrics = metrics;
+        _random = random;
+        _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<Controller<T>>();
         Name = options.Name ?? _kind;
 
@@ -70,16 +76,39 @@ internal sealed class Controller<T> : IController<T>
 
     public IResourceCache<T> Cache => _informer.Cache;
 
+    public void Enqueue(ObjectKey key) => _queue.Add(key);
+
     public ControllerHealth GetHealth() => new(
         Name,
         _running,
-        _informer.HasSynced,
+        _informer.HasSynced && _relatedWatches.All(watch => watch.HasSynced),
         _faultedLoop,
-        _informer.ConsecutiveFailures,
+        _informer.ConsecutiveFailures + _relatedWatches.Sum(watch => watch.ConsecutiveFailures),
         _queue.Count,
         _queue.ProcessingCount);
 
-    public Task WaitForSyncAsync(CancellationToken cancellationToken) => _informer.WaitForSyncAsync(cancellationToken);
+    public async Task WaitForSyncAsync(CancellationToken cancellationToken)
+    {
+        await _informer.WaitForSyncAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var watch in _relatedWatches)
+        {
+            await watch.WaitForSyncAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public void WatchRelated<TSource>(IResourceClient<TSource> client, Func<TSource, IEnumerable<ObjectKey>> map, InformerOptions? options = null)
+        where TSource : Resource
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(map);
+        if (Volatile.Read(ref _started) == 1)
+        {
+            throw new InvalidOperationException($"Controller {Name} is started; add related watches before StartAsync.");
+        }
+
+        _relatedWatches.Add(new RelatedWatch<TSource>(
+            client, map, _queue, options ?? _options.Informer, _timeProvider, _random, _loggerFactory));
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -91,6 +120,8 @@ internal sealed class Controller<T> : IController<T>
         ControllerLog.Starting(_logger, Name, _options.Workers);
         _running = true;
         _informerLoop = RunGuardedAsync("informer", () => _informer.RunAsync(_stopping.Token));
+        _relatedLoops = Task.WhenAll(_relatedWatches.Select(watch =>
+            RunGuardedAsync($"informer of {watch.Kind}", () => watch.RunAsync(_stopping.Token))));
         _workerLoops = RunGuardedAsync("workers", () => RunWorkersAsync(_stopping.Token));
         return Task.CompletedTask;
     }
@@ -116,7 +147,7 @@ internal sealed class Controller<T> : IController<T>
         }
 
         // NOTE: a reconciler that ignores its cancellation token keeps StopAsync waiting here.
-        await Task.WhenAll(_informerLoop, _workerLoops).ConfigureAwait(false);
+        await Task.WhenAll(_informerLoop, _relatedLoops, _workerLoops).ConfigureAwait(false);
         _running = false;
         ControllerLog.Stopped(_logger, Name);
     }
@@ -147,7 +178,7 @@ internal sealed class Controller<T> : IController<T>
 
     private async Task RunWorkersAsync(CancellationToken stoppingToken)
     {
-        await _informer.WaitForSyncAsync(stoppingToken).ConfigureAwait(false);
+        await WaitForSyncAsync(stoppingToken).ConfigureAwait(false);
         ControllerLog.WorkersStarted(_logger, Name);
 
         var workers = new Task[_options.Workers];

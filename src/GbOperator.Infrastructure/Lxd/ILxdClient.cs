@@ -82,6 +82,11 @@ public interface ILxdClient
     Task PushFileAsync(
         string project, string name, string path, ReadOnlyMemory<byte> content, LxdFileOwnership ownership, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Creates a folder in the instance; an existing folder is kept. Works on stopped instances. The parent folder must exist.
+    /// </summary>
+    Task CreateDirectoryAsync(string project, string name, string path, LxdFileOwnership ownership, CancellationToken cancellationToken);
+
     /// <summary>Reads a regular file from the instance; a missing file throws <see cref="LxdNotFoundException"/>.</summary>
     Task<byte[]> ReadFileAsync(string project, string name, string path, CancellationToken cancellationToken);
 

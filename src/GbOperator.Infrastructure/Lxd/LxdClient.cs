@@ -247,6 +247,26 @@ public sealed class LxdClient : ILxdClient, IDisposable
     }
 
     /// <inheritdoc/>
+    public async Task CreateDirectoryAsync(
+        string project, string name, string path, LxdFileOwnership ownership, CancellationToken cancellationToken)
+    {
+        var headers = new Dictionary<string, string>
+        {
+            ["X-LXD-uid"] = ownership.Uid.ToString(CultureInfo.InvariantCulture),
+            ["X-LXD-gid"] = ownership.Gid.ToString(CultureInfo.InvariantCulture),
+            ["X-LXD-mode"] = "0" + Convert.ToString(ownership.Mode, 8),
+            ["X-LXD-type"] = "directory",
+        };
+        await _transport.SendAsync(
+            new LxdCall("create folder", project, name, Idempotent: true),
+            HttpMethod.Post,
+            FilePath(name, path),
+            () => new ByteArrayContent([]),
+            headers,
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
     public async Task<byte[]> ReadFileAsync(string project, string name, string path, CancellationToken cancellationToken)
     {
         var call = new LxdCall("read file", project, name, Idempotent: true);

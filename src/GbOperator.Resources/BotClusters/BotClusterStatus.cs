@@ -21,4 +21,10 @@ public sealed record BotClusterStatus : ResourceStatus
     /// <summary>One entry per instance.</summary>
     [ListMapKeys("name")]
     public IReadOnlyList<InstanceStatus> Instances { get; init; } = [];
+
+    /// <summary>
+    /// Where every instance's database and cache endpoints lead, for a cluster that sets
+    /// <see cref="BotClusterSpec.FailoverPolicyRef"/>; <c>null</c> otherwise.
+    /// </summary>
+    public EndpointsStatus? Endpoints { get; init; }
 }

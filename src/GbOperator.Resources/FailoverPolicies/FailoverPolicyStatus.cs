@@ -12,6 +12,16 @@ public sealed record FailoverPolicyStatus : ResourceStatus
     /// <summary>Circuit breaker state: <c>Closed</c>, <c>Open</c> or <c>HalfOpen</c>.</summary>
     public string? CircuitState { get; init; }
 
-    /// <summary>When the PostgreSQL or Redis primary last moved.</summary>
+    /// <summary>When the PostgreSQL or Redis primary last moved, as the controller observed it.</summary>
     public DateTime? LastFailoverTime { get; init; }
+
+    /// <summary>
+    /// Time from <see cref="LastFailoverTime"/> until every BotCluster that references the policy pointed its
+    /// instances at the new primary, such as <c>1.2s</c>; <c>null</c> until they all have.
+    /// </summary>
+    public string? LastRepointDuration { get; init; }
+
+    /// <summary>The Patroni members as the REST API of the cluster last reported them.</summary>
+    [ListMapKeys("name")]
+    public IReadOnlyList<PatroniMemberStatus> Members { get; init; } = [];
 }

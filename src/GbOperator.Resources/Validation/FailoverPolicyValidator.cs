@@ -48,6 +48,18 @@ internal static class FailoverPolicyValidator
         }
 
         violations.UniqueNames("spec.patroni.endpoints", patroni.Endpoints, "");
+        for (var i = 0; i < patroni.Etcd.Count; i++)
+        {
+            violations.HostPort($"spec.patroni.etcd[{i}]", patroni.Etcd[i]);
+        }
+
+        violations.UniqueNames("spec.patroni.etcd", patroni.Etcd, "");
+        if (!patroni.Namespace.StartsWith('/') || !patroni.Namespace.EndsWith('/'))
+        {
+            violations.Invalid("spec.patroni.namespace",
+                $"invalid namespace \"{patroni.Namespace}\": give Patroni's namespace with a leading and a trailing slash, such as /service/");
+        }
+
         violations.AtLeast("spec.patroni.maximumLagOnFailover", patroni.MaximumLagOnFailover, 0);
     }
 

@@ -195,6 +195,22 @@ internal static partial class ShardMapValidator
         violations.AtLeast("spec.qdrant.shardNumber", qdrant.ShardNumber, 1);
         violations.AtLeast("spec.qdrant.replicationFactor", qdrant.ReplicationFactor, 1);
         violations.OneOf("spec.qdrant.writeConsistency", qdrant.WriteConsistency, QdrantWriteConsistency.Values);
+        violations.AtLeast("spec.qdrant.vectorSize", qdrant.VectorSize, 1);
+        if (qdrant.Endpoint is { } endpoint
+            && !(Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.AbsolutePath == "/"))
+        {
+            violations.Invalid("spec.qdrant.endpoint", $"invalid endpoint \"{endpoint}\": give Qdrant's gRPC address as http://HOST:PORT or https://HOST:PORT, such as http://127.0.0.1:6334");
+        }
+
+        for (var i = 0; i < qdrant.Bots.Count; i++)
+        {
+            if (!BotName().IsMatch(qdrant.Bots[i]))
+            {
+                violations.Invalid($"spec.qdrant.bots[{i}]", $"invalid bot name \"{qdrant.Bots[i]}\": use letters, digits, '-' and '_', at most 60 characters, such as sales-bot");
+            }
+        }
+
+        violations.UniqueNames("spec.qdrant.bots", qdrant.Bots, "");
     }
 
     private static void ValidateRedis(RedisCache redis, ViolationList violations)
@@ -226,4 +242,7 @@ internal static partial class ShardMapValidator
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
     private static partial Regex Identifier();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,60}$")]
+    private static partial Regex BotName();
 }

@@ -6,6 +6,7 @@ internal static class MediaTypes
     public const string Json = "application/json";
 
     public const string MergePatch = "application/merge-patch+json";
+    public const string ApplyPatch = "application/apply-patch+yaml";
 
     /// <summary>Asks for a <c>meta.k8s.io</c> Table, falling back to the plain object, as kubectl does.</summary>
     public const string TableOrJson =

@@ -17,19 +17,21 @@ internal static class ManifestFiles
     /// Reads and parses every manifest. A folder contributes its <c>.yaml</c>, <c>.yml</c> and
     /// <c>.json</c> files in name order, including subfolders when <paramref name="recursive"/> is set.
     /// </summary>
+    /// <param name="allowEmptyFolders">Whether a folder without manifests is an empty source rather than an error, as prune needs.</param>
     /// <exception cref="CliException">No path is given, a path does not exist or cannot be read, or a folder contains no manifest.</exception>
     public static async Task<ManifestSet> ReadAsync(
         IReadOnlyList<string> paths,
         bool recursive,
         TextReader standardInput,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool allowEmptyFolders = false)
     {
         if (paths.Count == 0)
         {
             throw new CliException("must specify -f PATH: a file, a folder, or - for standard input.");
         }
 
-        var sources = paths.SelectMany(p => Expand(p, recursive)).ToList();
+        var sources = paths.SelectMany(p => Expand(p, recursive, allowEmptyFolders)).ToList();
         var manifests = new List<Manifest>();
         var errors = new List<ManifestSyntaxException>();
         var stdinRead = false;
@@ -77,7 +79,7 @@ internal static class ManifestFiles
         }
     }
 
-    private static List<string> Expand(string path, bool recursive)
+    private static List<string> Expand(string path, bool recursive, bool allowEmptyFolders)
     {
         if (path == "-")
         {
@@ -105,7 +107,7 @@ internal static class ManifestFiles
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        if (files.Count == 0)
+        if (files.Count == 0 && !allowEmptyFolders)
         {
             var hint = recursive ? string.Empty : " Pass -R to include subfolders.";
             throw new CliException($"no .yaml, .yml or .json files found in \"{path}\".{hint}");

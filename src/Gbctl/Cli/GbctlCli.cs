@@ -48,6 +48,8 @@ public static class GbctlCli
         root.Subcommands.Add(DescribeCommand.Create(options, context));
         root.Subcommands.Add(DiffCommand.Create(options, context));
         root.Subcommands.Add(ScaleCommand.Create(options, context));
+        root.Subcommands.Add(FailoverCommand.Create(options, context));
+        root.Subcommands.Add(ShardCommand.Create(options, context));
         root.Subcommands.Add(VersionCommand.Create(options, context));
         return root;
     }

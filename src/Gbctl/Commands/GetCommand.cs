@@ -25,10 +25,11 @@ internal static class GetCommand
         var watch = new Option<bool>("--watch", "-w") { Description = "After listing, print every change until interrupted." };
         var noHeaders = new Option<bool>("--no-headers") { Description = "Leave out the header line of table output." };
         var fieldSelector = new Option<string?>("--field-selector") { Description = "Field selector of events, such as 'type=Warning,involvedObject.name=web'." };
+        var showManagedFields = new Option<bool>("--show-managed-fields") { Description = "Keep metadata.managedFields in yaml and json output; left out by default, as kubectl does." };
 
         var command = new Command("get", "Display one or many resources.")
         {
-            resources, output, allNamespaces, selector, watch, noHeaders, fieldSelector,
+            resources, output, allNamespaces, selector, watch, noHeaders, fieldSelector, showManagedFields,
         };
 
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(
@@ -55,7 +56,8 @@ internal static class GetCommand
                     result.GetValue(allNamespaces),
                     result.GetValue(selector),
                     result.GetValue(watch),
-                    !result.GetValue(noHeaders));
+                    !result.GetValue(noHeaders),
+                    result.GetValue(showManagedFields));
                 return RunAsync(session, request, token);
             },
             cancellationToken));
@@ -186,7 +188,8 @@ internal static class GetCommand
         var single = request.Resources.Count == 1 && request.Resources[0].Names.Count == 1;
         if (items.Count > 0 || !single)
         {
-            await session.Out.WriteAsync(ObjectPrinter.Print(items, request.Format, single));
+            var printed = request.ShowManagedFields ? items : items.Select(item => (item.Item1, WithoutManagedFields(item.Item2))).ToList();
+            await session.Out.WriteAsync(ObjectPrinter.Print(printed, request.Format, single));
         }
 
         return exitCode;
@@ -217,6 +220,14 @@ internal static class GetCommand
         while (!string.IsNullOrEmpty(continueToken));
 
         return pages;
+    }
+
+    /// <summary>Returns a copy of <paramref name="item"/> without <c>metadata.managedFields</c>.</summary>
+    private static JsonObject WithoutManagedFields(JsonObject item)
+    {
+        var copy = item.DeepClone().AsObject();
+        (copy["metadata"] as JsonObject)?.Remove("managedFields");
+        return copy;
     }
 
     /// <summary>Returns the items of a list response, or the response itself when it is a single object.</summary>
@@ -261,4 +272,5 @@ internal sealed record GetRequest(
     bool AllNamespaces,
     string? Selector,
     bool Watch,
-    bool Headers);
+    bool Headers,
+    bool ShowManagedFields = false);

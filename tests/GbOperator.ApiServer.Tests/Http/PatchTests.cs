@@ -104,7 +104,6 @@ public abstract class PatchTests<TServer>(TServer server) : IClassFixture<TServe
 
     [Theory]
     [InlineData("application/strategic-merge-patch+json")]
-    [InlineData("application/apply-patch+yaml")]
     [InlineData("text/plain")]
     public async Task Patch_UnsupportedType_ReturnsUnsupportedMediaType(string contentType)
     {

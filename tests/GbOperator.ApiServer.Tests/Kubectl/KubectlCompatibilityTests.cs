@@ -239,6 +239,26 @@ public sealed class KubectlCompatibilityTests : IClassFixture<SqliteApiServerFix
         (await _server.Client.GetJsonAsync(Manifests.BotClusterPath(ns, "dry"))).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task ServerSideApply_ConflictThenForce()
+    {
+        var ns = await CreateAsync("unrelated", replicas: 1);
+        var manifest = WriteManifest(ns, "ssa", replicas: 2);
+        var first = await _kubectl.RunAsync("apply", "--server-side", "--field-manager=git", "-f", manifest);
+        first.ExitCode.Should().Be(0, first.Error);
+        WriteManifest(ns, "ssa", replicas: 5);
+
+        var conflict = await _kubectl.RunAsync("apply", "--server-side", "--field-manager=other", "-f", manifest);
+        var forced = await _kubectl.RunAsync("apply", "--server-side", "--field-manager=other", "--force-conflicts", "-f", manifest);
+        var stored = await _server.Client.GetJsonAsync(Manifests.BotClusterPath(ns, "ssa"));
+
+        conflict.ExitCode.Should().NotBe(0);
+        conflict.Error.Should().Contain("conflict with \"git\"").And.Contain(".spec.replicas");
+        forced.ExitCode.Should().Be(0, forced.Error);
+        forced.Output.Should().Contain("serverside-applied");
+        stored.Json["spec"]!["replicas"]!.GetValue<int>().Should().Be(5);
+    }
+
     private string WriteManifest(string ns, string name, int replicas)
     {
         var path = Path.Combine(_directory, name + ".yaml");

@@ -51,6 +51,9 @@ internal sealed class ScriptedLxdClient : ILxdClient
         string project, string name, string path, ReadOnlyMemory<byte> content, LxdFileOwnership ownership, CancellationToken cancellationToken) =>
         throw Unexpected();
 
+    public Task CreateDirectoryAsync(string project, string name, string path, LxdFileOwnership ownership, CancellationToken cancellationToken) =>
+        throw Unexpected();
+
     public Task<byte[]> ReadFileAsync(string project, string name, string path, CancellationToken cancellationToken) => throw Unexpected();
 
     public Task<int> CountEstablishedConnectionsAsync(string project, string name, int port, CancellationToken cancellationToken) => throw Unexpected();

@@ -10,14 +10,18 @@ public class CrdSchemaTests
 {
     public static TheoryData<string> Kinds() => new(ResourceCatalog.All.Select(kind => kind.Kind));
 
+    /// <summary>The example manifests under manifests/examples and manifests/gitops, as paths relative to manifests/.</summary>
     public static TheoryData<string> ExampleFiles() =>
-        new(Directory.GetFiles(RepositoryFiles.ExamplesDirectory, "*.yaml").Select(Path.GetFileName).Order()!);
+        new(new[] { RepositoryFiles.ExamplesDirectory, RepositoryFiles.GitOpsDirectory }
+            .SelectMany(folder => Directory.GetFiles(folder, "*.yaml", SearchOption.AllDirectories))
+            .Select(path => Path.GetRelativePath(RepositoryFiles.ManifestsDirectory, path))
+            .Order(StringComparer.Ordinal));
 
     [Theory]
     [MemberData(nameof(ExampleFiles))]
     public void Example_AgainstCrdSchema_IsValid(string fileName)
     {
-        var path = Path.Combine(RepositoryFiles.ExamplesDirectory, fileName);
+        var path = Path.Combine(RepositoryFiles.ManifestsDirectory, fileName);
         var manifests = ManifestReader.Read(File.ReadAllText(path), path);
 
         manifests.Should().NotBeEmpty();
@@ -37,7 +41,7 @@ public class CrdSchemaTests
     [MemberData(nameof(ExampleFiles))]
     public void Example_DecodedAndValidated_HasNoViolations(string fileName)
     {
-        var path = Path.Combine(RepositoryFiles.ExamplesDirectory, fileName);
+        var path = Path.Combine(RepositoryFiles.ManifestsDirectory, fileName);
 
         foreach (var manifest in ManifestReader.Read(File.ReadAllText(path), path))
         {

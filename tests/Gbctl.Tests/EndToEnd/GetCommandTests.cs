@@ -42,6 +42,24 @@ public sealed class GetCommandTests : ServerTest
     public async Task Get_Category_ListsEveryAdvertisedKind()
     {
         await ApplyExamplesAsync();
+        var others = await Server.RunWithInputAsync(
+            """
+            apiVersion: generalbots.ai/v1alpha1
+            kind: GitRepository
+            metadata:
+              name: demo
+            spec:
+              url: /srv/git/bots
+            ---
+            apiVersion: generalbots.ai/v1alpha1
+            kind: ApplySet
+            metadata:
+              name: demo
+            """,
+            "apply",
+            "-f",
+            "-");
+        others.ExitCode.Should().Be(0, others.ToString());
         using var http = new HttpClient { BaseAddress = new Uri(Server.Address) };
         var discovery = JsonNode.Parse(await http.GetStringAsync("/apis/generalbots.ai/v1alpha1"))!;
         var advertised = discovery["resources"]!.AsArray()
@@ -52,8 +70,21 @@ public sealed class GetCommandTests : ServerTest
         var result = await Server.RunAsync("get", "gb", "-o", "name");
 
         result.ExitCode.Should().Be(0, result.ToString());
-        advertised.Should().HaveCount(3);
+        advertised.Should().HaveCount(5);
         result.Output.TrimEnd('\n').Split('\n').Should().Equal(advertised);
+    }
+
+    [Fact]
+    public async Task Get_Yaml_LeavesOutManagedFields()
+    {
+        await ApplyExamplesAsync();
+
+        var hidden = await Server.RunAsync("get", "bc", "demo", "-o", "yaml");
+        var shown = await Server.RunAsync("get", "bc", "demo", "-o", "yaml", "--show-managed-fields");
+
+        hidden.ExitCode.Should().Be(0, hidden.ToString());
+        hidden.Output.Should().NotContain("managedFields");
+        shown.Output.Should().Contain("managedFields:").And.Contain("manager: gbctl-client-side-apply");
     }
 
     [Theory]

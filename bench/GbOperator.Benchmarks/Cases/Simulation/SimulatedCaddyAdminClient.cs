@@ -59,6 +59,9 @@ internal sealed class SimulatedCaddyAdminClient : ICaddyAdminClient
     public Task<IReadOnlyList<CaddyUpstreamStatus>> GetUpstreamsAsync(CancellationToken cancellationToken) =>
         throw new NotSupportedException("The Caddy simulation serves no traffic, so it has no upstream statistics.");
 
+    public Task<string> GetMetricsAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The Caddy simulation serves no traffic, so it has no request metrics.");
+
     /// <summary>Counts the HTTP servers whose routes dial exactly <paramref name="upstreams"/> distinct addresses.</summary>
     public int CountServersWithUpstreams(int upstreams)
     {

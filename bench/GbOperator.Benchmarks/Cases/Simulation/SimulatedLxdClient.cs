@@ -143,6 +143,14 @@ internal sealed class SimulatedLxdClient(TimeProvider timeProvider) : ILxdClient
         return Task.CompletedTask;
     }
 
+    /// <summary>Accepts the directory and keeps nothing, because the simulation keeps no files.</summary>
+    public Task CreateDirectoryAsync(string project, string name, string path, LxdFileOwnership ownership, CancellationToken cancellationToken)
+    {
+        Write();
+        _ = Instance(project, name, "create directory");
+        return Task.CompletedTask;
+    }
+
     public Task<byte[]> ReadFileAsync(string project, string name, string path, CancellationToken cancellationToken) =>
         throw new LxdNotFoundException("read file", project, name, $"The simulation keeps no files, so {path} is not found");
 

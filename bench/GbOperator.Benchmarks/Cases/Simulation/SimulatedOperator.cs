@@ -2,6 +2,7 @@ using GbOperator.Controllers.BotClusters;
 using GbOperator.Controllers.Runtime;
 using GbOperator.Resources;
 using GbOperator.Resources.BotClusters;
+using GbOperator.Resources.FailoverPolicies;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GbOperator.Benchmarks.Cases.Simulation;
@@ -39,11 +40,12 @@ internal sealed class SimulatedOperator : IAsyncDisposable
         var apiClient = new HttpClient { BaseAddress = apiServer, Timeout = Timeout.InfiniteTimeSpan };
         var healthClient = new HttpClient(new SimulatedHealthHandler());
         var clusters = new HttpResourceClient<BotCluster>(apiClient, ResourceCatalog.BotClusters.Plural);
+        var policies = new HttpResourceClient<FailoverPolicy>(apiClient, ResourceCatalog.FailoverPolicies.Plural);
         var lxd = new SimulatedLxdClient(TimeProvider.System);
         var caddy = new SimulatedCaddyAdminClient();
         await lxd.CreateProjectAsync(options.LxdProject, "simulated BotCluster instances", cancellationToken);
 
-        var reconciler = new CountingReconciler(new BotClusterReconciler(clusters, lxd, caddy, options, healthClient, NullLoggerFactory.Instance));
+        var reconciler = new CountingReconciler(new BotClusterReconciler(clusters, policies, lxd, caddy, options, healthClient, NullLoggerFactory.Instance));
         var controller = ControllerFactory.Create(clusters, reconciler, new ControllerOptions { Name = "botclusters", Workers = 1 }, NullLoggerFactory.Instance);
         var runner = new ControllerRunner([controller], NullLogger<ControllerRunner>.Instance);
         var simulated = new SimulatedOperator(apiClient, healthClient, runner, reconciler) { Lxd = lxd, Caddy = caddy };

@@ -1,0 +1,5 @@
+using GbOperator.ApiServer.Tests.Infrastructure;
+
+namespace GbOperator.ApiServer.Tests.Http.OnSqlite;
+
+public sealed class ShardResolveOnSqliteTests(SqliteApiServerFixture server) : ShardResolveTests<SqliteApiServerFixture>(server);
