@@ -1,4 +1,6 @@
+using System.Text;
 using GbOperator.Controllers.Autoscaling;
+using GbOperator.Infrastructure.Lxd;
 using GbOperator.Infrastructure.Tests;
 using GbOperator.Resources.BotClusters;
 
@@ -100,6 +102,99 @@ public sealed class AutoscalingTests(EndToEndFixture services)
         loop.Failures.Should().BeEmpty();
         (await environment.ExportMetricsAsync()).Should().Contain("gbo_autoscaler_scaling_events_total{namespace=\"default\",name=\"rate\",direction=\"up\"} 1");
     }
+
+    [Fact]
+    public async Task QueueDepth_AboveThreshold_ScalesUp()
+    {
+        await using var environment = await OperatorTestEnvironment.StartAsync(services);
+        var cluster = environment.NewCluster("queue", 1, FreePort.Next());
+        var autoscaling = FastAutoscaling(1, 2) with
+        {
+            CpuThreshold = 100,
+            Cooldown = "5m",
+            Rules = new ScaleRules
+            {
+                CpuLow = new ThresholdRule { Threshold = 10, Action = ScaleAction.Down },
+                QueueDepth = new ThresholdRule { Threshold = 50, Action = ScaleAction.Up },
+            },
+        };
+        await environment.CreateAsync(cluster with { Spec = cluster.Spec with { Autoscaling = autoscaling } });
+        var idle = await environment.WaitForStatusAsync(
+            "queue",
+            c => OperatorTestEnvironment.IsReady(c, 1) && c.Status!.Autoscaling?.UnavailableMetrics.Count > 0,
+            Deadline,
+            "1 instance is ready and the autoscaler has read its health response");
+        string first = idle.Status!.Instances.Single().Name;
+
+        await PushKnobAsync(environment, first, "queue-depth", "120");
+        var scaled = await environment.WaitForStatusAsync("queue", c => OperatorTestEnvironment.IsReady(c, 2), Deadline, "the cluster with a deep queue has 2 ready instances");
+        var events = await environment.ListEventsAsync("queue");
+        string metrics = await environment.ExportMetricsAsync();
+
+        idle.Status.Autoscaling!.UnavailableMetrics.Should().Contain($"queueDepth: instance {first}: metrics.queue_depth is absent");
+        idle.Status.Autoscaling.CurrentMetrics!.QueueDepth.Should().BeNull();
+        events.Should().ContainSingle(e => e.Reason == "AutoscaledUp")
+            .Which.Message.Should().StartWith("Scaling up from 1 to 2 instances: queue depth 120 above rules.queueDepth 50");
+        scaled.Status!.Autoscaling!.CurrentMetrics!.QueueDepth.Should().Be(120);
+        scaled.Status.Autoscaling.Instances.Should().Contain(i => i.Name == first && i.QueueDepth == 120);
+        metrics.Should().Contain("gbo_botcluster_queue_depth{namespace=\"default\",name=\"queue\"} 120");
+        metrics.Should().Contain($"gbo_botcluster_instance_queue_depth{{namespace=\"default\",name=\"queue\",instance=\"{first}\"}} 120");
+        metrics.Should().Contain("gbo_autoscaler_scaling_events_total{namespace=\"default\",name=\"queue\",direction=\"up\"} 1");
+    }
+
+    [Fact]
+    public async Task ScaleDown_DrainsTheLowestCpuInstance()
+    {
+        await using var environment = await OperatorTestEnvironment.StartAsync(services);
+        var cluster = environment.NewCluster("busy", 2, FreePort.Next());
+        // The autoscaler only measures here. CPU cannot reach 150 %, and a queue depth of 120 is inside the tolerance
+        // band of rules.queueDepth 100, so it neither scales up nor lets the cluster count as low enough to shrink.
+        var autoscaling = FastAutoscaling(1, 2) with
+        {
+            CpuThreshold = 100,
+            Tolerance = 50,
+            Cooldown = "5m",
+            Rules = new ScaleRules
+            {
+                CpuLow = new ThresholdRule { Threshold = 10, Action = ScaleAction.Down },
+                QueueDepth = new ThresholdRule { Threshold = 100, Action = ScaleAction.Up },
+            },
+        };
+        await environment.CreateAsync(cluster with { Spec = cluster.Spec with { Autoscaling = autoscaling } });
+        await environment.WaitForStatusAsync("busy", c => OperatorTestEnvironment.IsReady(c, 2), Deadline, "2 instances are ready");
+        foreach (var instance in await environment.ListInstancesAsync())
+        {
+            await PushKnobAsync(environment, instance.Name, "queue-depth", "120");
+        }
+
+        // Without CPU ranking, equal connection counts leave the oldest instance to drain first, so load that one.
+        var instances = (await environment.ListInstancesAsync()).OrderBy(i => i.CreatedAt).ThenBy(i => i.Name, StringComparer.Ordinal).ToList();
+        string loaded = instances[0].Name;
+        string idle = instances[1].Name;
+        await PushKnobAsync(environment, loaded, "cpu-load", "1");
+        await environment.WaitForStatusAsync(
+            "busy",
+            c => CpuOf(c, loaded) > 50 && CpuOf(c, idle) < 20,
+            Deadline,
+            $"the autoscaler measured {loaded} busy and {idle} idle");
+
+        await environment.UpdateSpecAsync("busy", spec => spec with { Replicas = 1 });
+        await Wait.UntilAsync(async () => (await environment.ListInstancesAsync()).Count == 1, Deadline, "one instance is left");
+        var left = await environment.ListInstancesAsync();
+        var events = await environment.ListEventsAsync("busy");
+
+        left.Single().Name.Should().Be(loaded);
+        events.Should().ContainSingle(e => e.Reason == "InstanceDraining").Which.Message.Should().Contain(idle);
+        events.Should().NotContain(e => e.Reason == "AutoscaledUp" || e.Reason == "AutoscaledDown");
+    }
+
+    private static double? CpuOf(BotCluster cluster, string instance) =>
+        cluster.Status?.Autoscaling?.Instances.FirstOrDefault(metrics => metrics.Name == instance)?.CpuPercent;
+
+    /// <summary>Writes <paramref name="value"/> to the stand-in's knob file <c>/opt/gbo/KNOB</c> in <paramref name="instance"/>.</summary>
+    private static Task PushKnobAsync(OperatorTestEnvironment environment, string instance, string knob, string value) =>
+        environment.Lxd.PushFileAsync(
+            environment.Project, instance, $"/opt/gbo/{knob}", Encoding.ASCII.GetBytes(value + "\n"), LxdFileOwnership.RootReadable, CancellationToken.None);
 
     [Fact]
     public async Task Autoscaling_TurnedOff_ClearsItsStatus()

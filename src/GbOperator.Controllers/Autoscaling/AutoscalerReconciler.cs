@@ -37,6 +37,7 @@ public sealed class AutoscalerReconciler : IReconciler<BotCluster>
     private readonly IResourceClient<BotCluster> _clusters;
     private readonly ILxdClient _lxd;
     private readonly ICaddyAdminClient _caddy;
+    private readonly IHealthReader _health;
     private readonly string _lxdProject;
     private readonly IEventRecorder _events;
     private readonly OperatorMetrics _metrics;
@@ -49,6 +50,7 @@ public sealed class AutoscalerReconciler : IReconciler<BotCluster>
     /// <param name="clusters">Client of the API server's BotCluster resource.</param>
     /// <param name="lxd">LXD client for instance state.</param>
     /// <param name="caddy">Caddy admin client for request metrics.</param>
+    /// <param name="healthClient">HTTP client that reads the instances' health responses on 127.0.0.1.</param>
     /// <param name="lxdProject">LXD project of the instances.</param>
     /// <param name="events">Recorder of the decisions as events.</param>
     /// <param name="metrics">Prometheus series the checks update.</param>
@@ -58,6 +60,7 @@ public sealed class AutoscalerReconciler : IReconciler<BotCluster>
         IResourceClient<BotCluster> clusters,
         ILxdClient lxd,
         ICaddyAdminClient caddy,
+        HttpClient healthClient,
         string lxdProject,
         IEventRecorder events,
         OperatorMetrics metrics,
@@ -67,6 +70,7 @@ public sealed class AutoscalerReconciler : IReconciler<BotCluster>
         ArgumentNullException.ThrowIfNull(clusters);
         ArgumentNullException.ThrowIfNull(lxd);
         ArgumentNullException.ThrowIfNull(caddy);
+        ArgumentNullException.ThrowIfNull(healthClient);
         ArgumentException.ThrowIfNullOrEmpty(lxdProject);
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(metrics);
@@ -75,6 +79,7 @@ public sealed class AutoscalerReconciler : IReconciler<BotCluster>
         _clusters = clusters;
         _lxd = lxd;
         _caddy = caddy;
+        _health = new HttpHealthReader(healthClient);
         _lxdProject = lxdProject;
         _events = events;
         _metrics = metrics;
@@ -159,7 +164,7 @@ public sealed class AutoscalerReconciler : IReconciler<BotCluster>
     {
         if (!_states.TryGetValue(key, out var state) || state.Uid != uid)
         {
-            var collector = new ClusterMetricsCollector(_lxd, _caddy, _lxdProject, _timeProvider, _loggerFactory.CreateLogger<ClusterMetricsCollector>());
+            var collector = new ClusterMetricsCollector(_lxd, _caddy, _health, _lxdProject, _timeProvider, _loggerFactory.CreateLogger<ClusterMetricsCollector>());
             state = new ClusterScalingState(uid, collector);
             _states[key] = state;
         }
@@ -234,7 +239,9 @@ public sealed class AutoscalerReconciler : IReconciler<BotCluster>
                 InFlightRequests = inFlight,
                 QueueDepth = Round(sample.QueueDepth),
             },
+            Instances = InstanceMetricsOf(sample),
             MissingMetrics = sample.Missing.Select(missing => missing.ToString()).ToList(),
+            UnavailableMetrics = sample.Unavailable,
             DesiredReplicas = decision.DesiredReplicas,
             LastScaleTime = lastScaleTime?.UtcDateTime,
             NextScaleTime = (lastScaleTime + AutoscalingPolicy.From(cluster.Spec.Autoscaling).Cooldown)?.UtcDateTime,
@@ -283,6 +290,23 @@ public sealed class AutoscalerReconciler : IReconciler<BotCluster>
                 return;
             }
         }
+    }
+
+    private static List<InstanceMetrics> InstanceMetricsOf(MetricSample sample)
+    {
+        var shares = LoadDistribution.Shares(sample.Instances);
+        return sample.Instances
+            .Select(instance => new InstanceMetrics
+            {
+                Name = instance.Name,
+                CpuPercent = Round(instance.CpuPercent),
+                LoadShare = shares.TryGetValue(instance.Name, out double share) ? Math.Round(share, 3) : null,
+                QueueDepth = Round(instance.Health?.QueueDepth),
+                Connections = Round(instance.Health?.Connections),
+                ReportedCpuPercent = Round(instance.Health?.CpuPercent),
+                ReportedMemoryPercent = Round(instance.Health?.MemoryPercent),
+            })
+            .ToList();
     }
 
     private static DateTimeOffset? Latest(DateTimeOffset? first, DateTimeOffset? second)

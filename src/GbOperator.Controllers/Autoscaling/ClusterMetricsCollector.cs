@@ -1,6 +1,7 @@
 using GbOperator.Controllers.BotClusters;
 using GbOperator.Infrastructure.Caddy;
 using GbOperator.Infrastructure.Lxd;
+using GbOperator.Resources;
 using GbOperator.Resources.BotClusters;
 using Microsoft.Extensions.Logging;
 
@@ -19,11 +20,19 @@ namespace GbOperator.Controllers.Autoscaling;
 /// the first check of an instance or of Caddy's counters has no earlier reading, and a failed call or a counter that
 /// went back (Caddy restarted) loses the value of that check.
 /// </para>
-/// <para>TODO: queue depth from the instances' health responses is not collected yet, so <c>rules.queueDepth</c> never fires.</para>
+/// <para>
+/// Queue depth and the instance's own CPU, memory and connection counts come from the <c>metrics</c> object of each
+/// ready instance's health response (<c>healthCheck.path</c> through its host port). A field an instance does not
+/// report is listed in <see cref="MetricSample.Unavailable"/> and does not block scale-down; a health response that
+/// cannot be read is a missing <c>health</c> metric and does. The cluster's queue depth is the average over the
+/// instances that report one.
+/// </para>
 /// </remarks>
 internal sealed class ClusterMetricsCollector(
-    ILxdClient lxd, ICaddyAdminClient caddy, string lxdProject, TimeProvider timeProvider, ILogger<ClusterMetricsCollector> logger)
+    ILxdClient lxd, ICaddyAdminClient caddy, IHealthReader health, string lxdProject, TimeProvider timeProvider, ILogger<ClusterMetricsCollector> logger)
 {
+    private static readonly TimeSpan DefaultHealthTimeout = TimeSpan.FromSeconds(5);
+
     private readonly Dictionary<string, (long Nanoseconds, DateTimeOffset Time)> _cpuReadings = new(StringComparer.Ordinal);
     private (CaddyServerTraffic Traffic, DateTimeOffset Time)? _trafficReading;
 
@@ -34,7 +43,9 @@ internal sealed class ClusterMetricsCollector(
         var missing = new List<MissingMetric>();
         var ready = (cluster.Status?.Instances ?? []).Where(instance => instance.Ready && !instance.Draining).ToList();
 
-        var (cpu, memory) = await ReadInstancesAsync(cluster.Spec, ready, now, missing, cancellationToken);
+        var cpuByInstance = new Dictionary<string, double>(StringComparer.Ordinal);
+        var (cpu, memory) = await ReadInstancesAsync(cluster.Spec, ready, now, missing, cpuByInstance, cancellationToken);
+        var reports = await ReadHealthAsync(cluster.Spec.HealthCheck, ready, missing, cancellationToken);
         var (requestsPerMinute, responseTime) = await ReadTrafficAsync(cluster, now, missing, cancellationToken);
         int? inFlight = await ReadInFlightAsync(ready, cancellationToken);
 
@@ -43,11 +54,64 @@ internal sealed class ClusterMetricsCollector(
             AutoscalerLog.MetricMissing(logger, entry.Metric, entry.Reason);
         }
 
-        return (new MetricSample(now, cpu, memory, requestsPerMinute, responseTime, QueueDepth: null, missing), inFlight);
+        var instances = ready
+            .Select(instance => new InstanceSample(
+                instance.Name, cpuByInstance.TryGetValue(instance.Name, out double value) ? value : null, reports.GetValueOrDefault(instance.Name)))
+            .ToList();
+        var sample = new MetricSample(now, cpu, memory, requestsPerMinute, responseTime, AverageQueueDepth(instances), missing)
+        {
+            Instances = instances,
+            Unavailable = UnavailableFields(instances),
+        };
+        return (sample, inFlight);
+    }
+
+    private static double? AverageQueueDepth(List<InstanceSample> instances)
+    {
+        var depths = instances.Select(instance => instance.Health?.QueueDepth).OfType<double>().ToList();
+        return depths.Count > 0 ? depths.Average() : null;
+    }
+
+    private static List<string> UnavailableFields(List<InstanceSample> instances) => instances
+        .Where(instance => instance.Health is not null)
+        .SelectMany(instance => instance.Health!.Unavailable.Select(field => $"{field.Metric}: instance {instance.Name}: {field.Reason}"))
+        .ToList();
+
+    /// <summary>Reads the health response of every ready instance; an instance whose response cannot be read is left out.</summary>
+    private async Task<Dictionary<string, HealthReport>> ReadHealthAsync(
+        HealthCheckSpec healthCheck, List<InstanceStatus> ready, List<MissingMetric> missing, CancellationToken cancellationToken)
+    {
+        var timeout = Duration.TryParse(healthCheck.Timeout, out var parsed) ? parsed : DefaultHealthTimeout;
+        var reports = new Dictionary<string, HealthReport>(StringComparer.Ordinal);
+        foreach (var instance in ready)
+        {
+            if (instance.HostPort is not { } port)
+            {
+                missing.Add(new MissingMetric("health", $"instance {instance.Name} has no host port to reach its health response", IsFailure: true));
+                continue;
+            }
+
+            try
+            {
+                string body = await health.ReadAsync(port, healthCheck.Path, timeout, cancellationToken);
+                reports[instance.Name] = HealthReport.Parse(body);
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TimeoutException or FormatException)
+            {
+                missing.Add(new MissingMetric("health", $"reading the health response of instance {instance.Name} failed: {exception.Message}", IsFailure: true));
+            }
+        }
+
+        return reports;
     }
 
     private async Task<(double? Cpu, double? Memory)> ReadInstancesAsync(
-        BotClusterSpec spec, List<InstanceStatus> ready, DateTimeOffset now, List<MissingMetric> missing, CancellationToken cancellationToken)
+        BotClusterSpec spec,
+        List<InstanceStatus> ready,
+        DateTimeOffset now,
+        List<MissingMetric> missing,
+        Dictionary<string, double> cpuByInstance,
+        CancellationToken cancellationToken)
     {
         if (ready.Count == 0)
         {
@@ -82,7 +146,9 @@ internal sealed class ClusterMetricsCollector(
             if (_cpuReadings.TryGetValue(instance.Name, out var previous) && usage >= previous.Nanoseconds && now > previous.Time)
             {
                 double elapsedNanoseconds = (now - previous.Time).Ticks * 100.0;
-                cpuValues.Add(100.0 * (usage - previous.Nanoseconds) / (elapsedNanoseconds * cores));
+                double percent = 100.0 * (usage - previous.Nanoseconds) / (elapsedNanoseconds * cores);
+                cpuValues.Add(percent);
+                cpuByInstance[instance.Name] = percent;
             }
             else
             {

@@ -4,7 +4,7 @@ namespace GbOperator.Controllers.Autoscaling;
 /// <remarks>
 /// A <c>null</c> value is either missing, and then <see cref="Missing"/> names it with the reason, or does not apply
 /// (no memory limit, no requests since the last check, no queue depth in the health response). Missing metrics block
-/// scale-down; metrics that do not apply do not.
+/// scale-down; metrics that do not apply do not, and the health fields among them are named in <see cref="Unavailable"/>.
 /// </remarks>
 /// <param name="Time">When the metrics were collected.</param>
 /// <param name="CpuPercent">Average CPU use in percent of <c>limits.cpu</c>.</param>
@@ -23,4 +23,13 @@ internal sealed record MetricSample(
     IReadOnlyList<MissingMetric> Missing)
 {
     public bool IsComplete => Missing.Count == 0;
+
+    /// <summary>Metrics of each ready instance.</summary>
+    public IReadOnlyList<InstanceSample> Instances { get; init; } = [];
+
+    /// <summary>
+    /// Health-response fields that the instances do not report, such as <c>queueDepth: instance web-1: metrics.queue_depth is absent</c>.
+    /// They do not block scale-down: a botserver that never reports a field would otherwise never shrink.
+    /// </summary>
+    public IReadOnlyList<string> Unavailable { get; init; } = [];
 }

@@ -72,7 +72,7 @@ public sealed class BotClusterControllerHost : IAsyncDisposable
             var controller = ControllerFactory.Create(
                 clusters, reconciler, new ControllerOptions { Name = "botclusters", Workers = 1 }, loggerFactory, metrics: metrics);
             controller.WatchRelated(policies, policy => FailoverPolicyReferences.ClustersReferencing(controller.Cache, policy));
-            var autoscaler = new AutoscalerReconciler(clusters, lxd, caddy, project, events, metrics, loggerFactory);
+            var autoscaler = new AutoscalerReconciler(clusters, lxd, caddy, healthClient, project, events, metrics, loggerFactory);
             var autoscalerController = ControllerFactory.Create(
                 clusters, autoscaler, new ControllerOptions { Name = "autoscaler", Workers = 1 }, loggerFactory, metrics: metrics);
             metrics.WatchQueue(controller.GetHealth);

@@ -162,7 +162,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         // Check the health of every serving instance and plan one step.
         string specHash = SpecHash.Compute(spec);
         var active = owned.Where(instance => !instance.IsDraining).ToList();
-        var views = await CheckHealthAsync(spec, active, specHash, cancellationToken);
+        var views = await CheckHealthAsync(spec, active, specHash, resource.Status?.Autoscaling?.Instances ?? [], cancellationToken);
         var plan = RolloutPlanner.Plan(spec.Replicas, views.Values.ToList(), owned.Count(instance => instance.IsDraining));
 
         // Take drained and failed instances out of the routes before anything stops them.
@@ -328,8 +328,13 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
     }
 
     /// <summary>Checks every serving instance at once and returns what the planner needs, by instance name.</summary>
+    /// <param name="spec">The cluster's spec.</param>
+    /// <param name="active">Instances that are not draining.</param>
+    /// <param name="specHash">Hash of the current spec, to tell outdated instances.</param>
+    /// <param name="measured">Per-instance metrics of the autoscaler's last check, which rank instances for a scale-down.</param>
+    /// <param name="cancellationToken">Cancels the checks.</param>
     private async Task<Dictionary<string, InstanceView>> CheckHealthAsync(
-        BotClusterSpec spec, List<ObservedInstance> active, string specHash, CancellationToken cancellationToken)
+        BotClusterSpec spec, List<ObservedInstance> active, string specHash, IReadOnlyList<InstanceMetrics> measured, CancellationToken cancellationToken)
     {
         var healthCheck = spec.HealthCheck;
         var timeout = Duration.TryParse(healthCheck.Timeout, out var parsed) ? parsed : TimeSpan.FromSeconds(5);
@@ -359,7 +364,8 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
             foreach (var view in views.Values.ToList())
             {
                 int connections = await _remover.CountConnectionsAsync(view.Name, spec.Port, cancellationToken);
-                views[view.Name] = view with { Connections = connections };
+                double? cpu = measured.FirstOrDefault(metrics => metrics.Name == view.Name)?.CpuPercent;
+                views[view.Name] = view with { Connections = connections, CpuPercent = cpu };
             }
         }
 

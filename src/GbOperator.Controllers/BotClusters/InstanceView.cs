@@ -7,4 +7,6 @@ namespace GbOperator.Controllers.BotClusters;
 /// <param name="Failed">Whether the instance stayed unhealthy past its retries and must be replaced.</param>
 /// <param name="Connections">Established connections on the botserver port; 0 when not measured.</param>
 /// <param name="CreatedAt">When LXD created the instance.</param>
-internal sealed record InstanceView(string Name, bool UpToDate, bool Ready, bool Failed, int Connections, DateTimeOffset CreatedAt);
+/// <param name="CpuPercent">CPU use at the autoscaler's last check, in percent of <c>limits.cpu</c>; <c>null</c> when not measured.</param>
+internal sealed record InstanceView(
+    string Name, bool UpToDate, bool Ready, bool Failed, int Connections, DateTimeOffset CreatedAt, double? CpuPercent = null);

@@ -4,7 +4,8 @@ namespace GbOperator.Controllers.BotClusters;
 /// <remarks>
 /// Failed instances are replaced and missing instances are created. A rollout surges one up-to-date instance and
 /// drains an outdated one only after the new one is ready, so ready capacity stays at the desired count. A ready
-/// instance is drained only while the remaining ready instances still cover the desired count.
+/// instance is drained only while the remaining ready instances still cover the desired count. Among equals, the least
+/// busy instance (see <see cref="LeastBusy"/>) drains first.
 /// </remarks>
 internal static class RolloutPlanner
 {
@@ -42,10 +43,11 @@ internal static class RolloutPlanner
         int excess = healthy.Count - replicas;
         int ready = healthy.Count(instance => instance.Ready);
 
+        bool useCpu = LeastBusy.CanUseCpu(healthy);
         var candidates = healthy
             .OrderBy(instance => instance.UpToDate)
             .ThenBy(instance => instance.Ready)
-            .ThenBy(instance => instance.Connections)
+            .ThenBy(instance => LeastBusy.Key(instance, useCpu))
             .ThenBy(instance => instance.CreatedAt)
             .ThenBy(instance => instance.Name, StringComparer.Ordinal);
 

@@ -18,6 +18,7 @@ namespace GbOperator.Controllers.Monitoring;
 public sealed class OperatorMetrics : IControllerMetrics
 {
     private static readonly string[] ClusterLabels = ["namespace", "name"];
+    private static readonly string[] InstanceLabels = ["namespace", "name", "instance"];
 
     private readonly List<Func<ControllerHealth>> _queues = [];
     private readonly Gauge _instances;
@@ -29,7 +30,14 @@ public sealed class OperatorMetrics : IControllerMetrics
     private readonly Gauge _memoryPercent;
     private readonly Gauge _requestsPerMinute;
     private readonly Gauge _responseTime;
+    private readonly Gauge _queueDepthPerCluster;
     private readonly Gauge _missingMetrics;
+    private readonly Gauge _unavailableMetrics;
+    private readonly Gauge _instanceCpuPercent;
+    private readonly Gauge _instanceLoadShare;
+    private readonly Gauge _instanceQueueDepth;
+    private readonly Gauge _instanceConnections;
+    private readonly Dictionary<(string Namespace, string Name), HashSet<string>> _publishedInstances = [];
     private readonly Counter _scalingEvents;
     private readonly Counter _scalingErrors;
     private readonly Counter _reconciles;
@@ -52,7 +60,13 @@ public sealed class OperatorMetrics : IControllerMetrics
         _memoryPercent = ClusterGauge(factory, "gbo_botcluster_memory_usage_percent", "Average memory use of the ready instances in percent of limits.memory, at the last autoscaler check.");
         _requestsPerMinute = ClusterGauge(factory, "gbo_botcluster_requests_per_minute", "Requests per minute that Caddy proxied to the BotCluster between the last two autoscaler checks.");
         _responseTime = ClusterGauge(factory, "gbo_botcluster_response_time_seconds", "Average response time of the requests between the last two autoscaler checks.");
+        _queueDepthPerCluster = ClusterGauge(factory, "gbo_botcluster_queue_depth", "Average metrics.queue_depth of the health responses of the instances that report one, at the last autoscaler check.");
         _missingMetrics = ClusterGauge(factory, "gbo_autoscaler_missing_metrics", "Metrics the last autoscaler check could not collect; scale-down waits while this is above 0.");
+        _unavailableMetrics = ClusterGauge(factory, "gbo_autoscaler_unavailable_metrics", "Health-response fields the instances did not report at the last autoscaler check; they do not block scale-down.");
+        _instanceCpuPercent = InstanceGauge(factory, "gbo_botcluster_instance_cpu_usage_percent", "CPU use of one ready instance in percent of limits.cpu, at the last autoscaler check.");
+        _instanceLoadShare = InstanceGauge(factory, "gbo_botcluster_instance_load_share", "Share of the BotCluster's CPU time that one ready instance used since the previous autoscaler check, from 0 to 1.");
+        _instanceQueueDepth = InstanceGauge(factory, "gbo_botcluster_instance_queue_depth", "metrics.queue_depth of one instance's health response, at the last autoscaler check.");
+        _instanceConnections = InstanceGauge(factory, "gbo_botcluster_instance_connections", "metrics.connections of one instance's health response, at the last autoscaler check.");
         _scalingEvents = factory.CreateCounter("gbo_autoscaler_scaling_events_total", "Changes of spec.replicas made by the autoscaler.",
             new CounterConfiguration { LabelNames = ["namespace", "name", "direction"] });
         _scalingErrors = factory.CreateCounter("gbo_autoscaler_scaling_errors_total", "Autoscaler decisions whose change of spec.replicas failed.",
@@ -142,7 +156,51 @@ public sealed class OperatorMetrics : IControllerMetrics
         Publish(_memoryPercent, labels, sample.MemoryPercent);
         Publish(_requestsPerMinute, labels, sample.RequestsPerMinute);
         Publish(_responseTime, labels, sample.ResponseTime?.TotalSeconds);
+        Publish(_queueDepthPerCluster, labels, sample.QueueDepth);
         _missingMetrics.WithLabels(labels).Set(sample.Missing.Count);
+        _unavailableMetrics.WithLabels(labels).Set(sample.Unavailable.Count);
+        RecordInstances(cluster, labels, sample);
+    }
+
+    /// <summary>Publishes the series of each ready instance and removes those of instances that left or are switched off.</summary>
+    private void RecordInstances(BotCluster cluster, string[] labels, MetricSample sample)
+    {
+        var key = (labels[0], labels[1]);
+        var published = new HashSet<string>(StringComparer.Ordinal);
+        if (cluster.Spec.Metrics.LoadDistribution)
+        {
+            var shares = LoadDistribution.Shares(sample.Instances);
+            foreach (var instance in sample.Instances)
+            {
+                string[] instanceLabels = [labels[0], labels[1], instance.Name];
+                Publish(_instanceCpuPercent, instanceLabels, instance.CpuPercent);
+                Publish(_instanceLoadShare, instanceLabels, shares.TryGetValue(instance.Name, out double share) ? share : null);
+                Publish(_instanceQueueDepth, instanceLabels, instance.Health?.QueueDepth);
+                Publish(_instanceConnections, instanceLabels, instance.Health?.Connections);
+                published.Add(instance.Name);
+            }
+        }
+
+        lock (_publishedInstances)
+        {
+            if (_publishedInstances.TryGetValue(key, out var earlier))
+            {
+                foreach (string gone in earlier.Where(name => !published.Contains(name)))
+                {
+                    RemoveInstance([labels[0], labels[1], gone]);
+                }
+            }
+
+            _publishedInstances[key] = published;
+        }
+    }
+
+    private void RemoveInstance(string[] instanceLabels)
+    {
+        foreach (var gauge in new[] { _instanceCpuPercent, _instanceLoadShare, _instanceQueueDepth, _instanceConnections })
+        {
+            gauge.RemoveLabelled(instanceLabels);
+        }
     }
 
     /// <summary>Counts one change of spec.replicas in <paramref name="direction"/> (<c>up</c> or <c>down</c>).</summary>
@@ -175,9 +233,20 @@ public sealed class OperatorMetrics : IControllerMetrics
 
     private void ForgetSamples(string[] labels)
     {
-        foreach (var gauge in new[] { _cpuPercent, _memoryPercent, _requestsPerMinute, _responseTime, _missingMetrics })
+        foreach (var gauge in new[] { _cpuPercent, _memoryPercent, _requestsPerMinute, _responseTime, _queueDepthPerCluster, _missingMetrics, _unavailableMetrics })
         {
             gauge.RemoveLabelled(labels);
+        }
+
+        lock (_publishedInstances)
+        {
+            if (_publishedInstances.Remove((labels[0], labels[1]), out var published))
+            {
+                foreach (string instance in published)
+                {
+                    RemoveInstance([labels[0], labels[1], instance]);
+                }
+            }
         }
     }
 
@@ -207,6 +276,9 @@ public sealed class OperatorMetrics : IControllerMetrics
 
     private static Gauge ClusterGauge(MetricFactory factory, string name, string help) =>
         factory.CreateGauge(name, help, new GaugeConfiguration { LabelNames = ClusterLabels });
+
+    private static Gauge InstanceGauge(MetricFactory factory, string name, string help) =>
+        factory.CreateGauge(name, help, new GaugeConfiguration { LabelNames = InstanceLabels });
 
     private static string[] Labels(BotCluster cluster) => [cluster.Metadata.NamespaceProperty, cluster.Metadata.Name];
 }

@@ -15,7 +15,7 @@ public sealed record MetricsSpec
     /// <value><c>true</c>.</value>
     public bool ScalingEvents { get; init; } = true;
 
-    /// <summary>Whether the share of requests per instance is recorded.</summary>
+    /// <summary>Whether the metrics of each instance are recorded, with its share of the cluster's CPU time.</summary>
     /// <value><c>true</c>.</value>
     public bool LoadDistribution { get; init; } = true;
 }

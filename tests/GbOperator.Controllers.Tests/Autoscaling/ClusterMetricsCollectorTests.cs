@@ -15,12 +15,19 @@ public class ClusterMetricsCollectorTests
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly ScriptedLxdClient _lxd = new();
     private readonly ScriptedCaddyAdminClient _caddy = new();
+    private readonly ScriptedHealthReader _health = new();
     private readonly ClusterMetricsCollector _collector;
 
     public ClusterMetricsCollectorTests()
     {
-        _collector = new ClusterMetricsCollector(_lxd, _caddy, "test", _clock, NullLogger<ClusterMetricsCollector>.Instance);
+        _collector = new ClusterMetricsCollector(_lxd, _caddy, _health, "test", _clock, NullLogger<ClusterMetricsCollector>.Instance);
+        for (int i = 0; i < 3; i++)
+        {
+            _health.Bodies[HostPortOf(i)] = """{"status":"healthy"}""";
+        }
     }
+
+    private static int HostPortOf(int index) => 19000 + index;
 
     private static BotCluster Cluster(params string[] ready) => new()
     {
@@ -28,7 +35,7 @@ public class ClusterMetricsCollectorTests
         Spec = new BotClusterSpec { Limits = new ContainerLimits { Cpu = "2", Memory = "256MiB" } },
         Status = new BotClusterStatus
         {
-            Instances = ready.Select((name, i) => new InstanceStatus { Name = name, Ready = true, Address = $"127.0.0.1:{18000 + i}" }).ToList(),
+            Instances = ready.Select((name, i) => new InstanceStatus { Name = name, Ready = true, Address = $"127.0.0.1:{18000 + i}", HostPort = HostPortOf(i) }).ToList(),
         },
     };
 
@@ -152,5 +159,82 @@ public class ClusterMetricsCollectorTests
         var (_, inFlight) = await _collector.CollectAsync(Cluster("a"), CancellationToken.None);
 
         inFlight.Should().Be(4);
+    }
+
+    [Fact]
+    public async Task Collect_QueueDepth_AveragesReportingInstances()
+    {
+        _lxd.States["a"] = ScriptedLxdClient.State(0, 64 * MiB);
+        _lxd.States["b"] = ScriptedLxdClient.State(0, 64 * MiB);
+        _lxd.States["c"] = ScriptedLxdClient.State(0, 64 * MiB);
+        _health.Bodies[HostPortOf(0)] = """{"status":"healthy","metrics":{"cpu":45.2,"memory":62.1,"connections":150,"queue_depth":120}}""";
+        _health.Bodies[HostPortOf(1)] = """{"status":"healthy","metrics":{"queue_depth":80}}""";
+        _health.Bodies[HostPortOf(2)] = """{"status":"healthy"}""";
+
+        var (sample, _) = await _collector.CollectAsync(Cluster("a", "b", "c"), CancellationToken.None);
+
+        sample.QueueDepth.Should().Be(100);
+        sample.Instances.Select(instance => instance.Health!.QueueDepth).Should().Equal(120, 80, null);
+        sample.Instances[0].Health.Should().BeEquivalentTo(new { CpuPercent = 45.2, MemoryPercent = 62.1, Connections = 150.0 });
+        sample.Unavailable.Should().Contain("queueDepth: instance c: metrics.queue_depth is absent");
+        sample.Unavailable.Should().NotContain(entry => entry.StartsWith("queueDepth: instance a", StringComparison.Ordinal));
+        sample.Missing.Should().NotContain(missing => missing.Metric == "health" || missing.Metric == "queueDepth");
+        _health.Paths.Should().OnlyContain(path => path == "/api/health");
+    }
+
+    [Fact]
+    public async Task Collect_NoQueueDepth_Unavailable()
+    {
+        _lxd.States["a"] = ScriptedLxdClient.State(0, 64 * MiB);
+
+        var (sample, _) = await _collector.CollectAsync(Cluster("a"), CancellationToken.None);
+
+        sample.QueueDepth.Should().BeNull();
+        sample.Unavailable.Should().Contain("queueDepth: instance a: metrics.queue_depth is absent");
+        sample.Missing.Should().NotContain(missing => missing.Metric == "health");
+    }
+
+    [Fact]
+    public async Task Collect_HealthFails_HealthMissing()
+    {
+        _lxd.States["a"] = ScriptedLxdClient.State(0, 64 * MiB);
+        _lxd.States["b"] = ScriptedLxdClient.State(0, 64 * MiB);
+        _health.Bodies[HostPortOf(0)] = """{"metrics":{"queue_depth":7}}""";
+        _health.Bodies.Remove(HostPortOf(1));
+
+        var (sample, _) = await _collector.CollectAsync(Cluster("a", "b"), CancellationToken.None);
+
+        sample.QueueDepth.Should().Be(7);
+        sample.Instances.Single(instance => instance.Name == "b").Health.Should().BeNull();
+        var missing = sample.Missing.Should().ContainSingle(entry => entry.Metric == "health").Which;
+        missing.IsFailure.Should().BeTrue();
+        missing.Reason.Should().StartWith("reading the health response of instance b failed");
+    }
+
+    [Fact]
+    public async Task Collect_HealthNotJson_HealthMissing()
+    {
+        _lxd.States["a"] = ScriptedLxdClient.State(0, 64 * MiB);
+        _health.Bodies[HostPortOf(0)] = "<html>ok</html>";
+
+        var (sample, _) = await _collector.CollectAsync(Cluster("a"), CancellationToken.None);
+
+        sample.Missing.Should().ContainSingle(missing => missing.Metric == "health")
+            .Which.Reason.Should().Contain("not JSON");
+    }
+
+    [Fact]
+    public async Task Collect_SecondCheck_RecordsCpuPerInstance()
+    {
+        _lxd.States["a"] = ScriptedLxdClient.State(0, 64 * MiB);
+        _lxd.States["b"] = ScriptedLxdClient.State(0, 64 * MiB);
+        await _collector.CollectAsync(Cluster("a", "b"), CancellationToken.None);
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        _lxd.States["a"] = ScriptedLxdClient.State(15_000_000_000, 64 * MiB);
+        _lxd.States["b"] = ScriptedLxdClient.State(5_000_000_000, 64 * MiB);
+
+        var (sample, _) = await _collector.CollectAsync(Cluster("a", "b"), CancellationToken.None);
+
+        sample.Instances.Select(instance => instance.CpuPercent).Should().Equal(75.0, 25.0);
     }
 }

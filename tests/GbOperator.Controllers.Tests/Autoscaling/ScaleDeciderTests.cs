@@ -182,6 +182,34 @@ public class ScaleDeciderTests
     }
 
     [Fact]
+    public void Decide_QueueDepthUnavailable_StillScalesDown()
+    {
+        var history = Enumerable.Range(0, 7)
+            .Select(i => Sample(Start.AddSeconds(i * 10), cpu: 5, memory: 10, queue: null) with
+            {
+                Unavailable = ["queueDepth: instance a: metrics.queue_depth is absent"],
+            })
+            .ToList();
+
+        var decision = ScaleDecider.Decide(AutoscalingPolicy.From(Spec), 3, history, null, Start.AddSeconds(60));
+
+        decision.Direction.Should().Be(ScaleDirection.Down);
+        decision.DesiredReplicas.Should().Be(2);
+    }
+
+    [Fact]
+    public void Decide_HealthResponseMissing_Holds()
+    {
+        var history = Enumerable.Range(0, 7).Select(i => Sample(Start.AddSeconds(i * 10), cpu: 5, memory: 10)).ToList();
+        history[^1] = Sample(Start.AddSeconds(60), cpu: 5, memory: 10, missing: "health: reading the health response of instance a failed");
+
+        var decision = ScaleDecider.Decide(AutoscalingPolicy.From(Spec), 3, history, null, Start.AddSeconds(60));
+
+        decision.Direction.Should().Be(ScaleDirection.None);
+        decision.Message.Should().Contain("metrics are missing: health: reading the health response of instance a failed");
+    }
+
+    [Fact]
     public void Decide_MetricMissingEarlier_Holds()
     {
         var history = Enumerable.Range(0, 7).Select(i => Sample(Start.AddSeconds(i * 10), cpu: 5, memory: 10)).ToList();

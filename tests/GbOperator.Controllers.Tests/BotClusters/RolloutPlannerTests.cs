@@ -6,8 +6,9 @@ public class RolloutPlannerTests
 {
     private static readonly DateTimeOffset Created = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static InstanceView Instance(string name, bool upToDate = true, bool ready = true, bool failed = false, int connections = 0, int ageRank = 0) =>
-        new(name, upToDate, ready, failed, connections, Created.AddMinutes(ageRank));
+    private static InstanceView Instance(
+        string name, bool upToDate = true, bool ready = true, bool failed = false, int connections = 0, int ageRank = 0, double? cpu = null) =>
+        new(name, upToDate, ready, failed, connections, Created.AddMinutes(ageRank), cpu);
 
     [Fact]
     public void Plan_TooFewInstances_CreatesTheMissingOnes()
@@ -34,6 +35,14 @@ public class RolloutPlannerTests
 
         plan.Drain.Should().Equal("b", "c");
         plan.Create.Should().Be(0);
+    }
+
+    [Fact]
+    public void Plan_ScaleDownWithCpu_DrainsLowestCpu()
+    {
+        var plan = RolloutPlanner.Plan(1, [Instance("a", connections: 0, cpu: 70), Instance("b", connections: 6, cpu: 5), Instance("c", connections: 2, cpu: 40)], draining: 0);
+
+        plan.Drain.Should().Equal("b", "c");
     }
 
     [Fact]

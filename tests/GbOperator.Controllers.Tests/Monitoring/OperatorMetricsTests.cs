@@ -69,6 +69,89 @@ public class OperatorMetricsTests
     }
 
     [Fact]
+    public async Task RecordSample_Instances_PublishesTheirSeries()
+    {
+        var metrics = new OperatorMetrics();
+
+        metrics.RecordSample(Cluster, SampleOf(Instance("web-1", 60, queueDepth: 120), Instance("web-2", 20, queueDepth: 80)));
+        string text = await ExportAsync(metrics);
+
+        text.Should().Contain("gbo_botcluster_queue_depth{namespace=\"default\",name=\"web\"} 100");
+        text.Should().Contain("gbo_botcluster_instance_cpu_usage_percent{namespace=\"default\",name=\"web\",instance=\"web-1\"} 60");
+        text.Should().Contain("gbo_botcluster_instance_load_share{namespace=\"default\",name=\"web\",instance=\"web-1\"} 0.75");
+        text.Should().Contain("gbo_botcluster_instance_load_share{namespace=\"default\",name=\"web\",instance=\"web-2\"} 0.25");
+        text.Should().Contain("gbo_botcluster_instance_queue_depth{namespace=\"default\",name=\"web\",instance=\"web-2\"} 80");
+        text.Should().Contain("gbo_botcluster_instance_connections{namespace=\"default\",name=\"web\",instance=\"web-2\"} 5");
+        text.Should().Contain("gbo_autoscaler_unavailable_metrics{namespace=\"default\",name=\"web\"} 0");
+    }
+
+    [Fact]
+    public async Task RecordSample_InstanceLeft_RemovesItsSeries()
+    {
+        var metrics = new OperatorMetrics();
+        metrics.RecordSample(Cluster, SampleOf(Instance("web-1", 60, queueDepth: 1), Instance("web-2", 20, queueDepth: 2)));
+
+        metrics.RecordSample(Cluster, SampleOf(Instance("web-1", 60, queueDepth: 1)));
+        string text = await ExportAsync(metrics);
+
+        text.Should().NotContain("instance=\"web-2\"");
+        text.Should().Contain("gbo_botcluster_instance_load_share{namespace=\"default\",name=\"web\",instance=\"web-1\"} 1");
+    }
+
+    [Fact]
+    public async Task RecordSample_NoQueueDepth_NoSeries()
+    {
+        var metrics = new OperatorMetrics();
+        var instance = new InstanceSample("web-1", 10, new HealthReport(null, null, null, null, [new UnavailableField("queueDepth", "metrics.queue_depth is absent")]));
+
+        metrics.RecordSample(Cluster, new MetricSample(DateTimeOffset.UnixEpoch, 10, null, 0, null, null, [])
+        {
+            Instances = [instance],
+            Unavailable = ["queueDepth: instance web-1: metrics.queue_depth is absent"],
+        });
+        string text = await ExportAsync(metrics);
+
+        text.Should().NotContain("gbo_botcluster_queue_depth{");
+        text.Should().NotContain("gbo_botcluster_instance_queue_depth{");
+        text.Should().Contain("gbo_autoscaler_unavailable_metrics{namespace=\"default\",name=\"web\"} 1");
+    }
+
+    [Fact]
+    public async Task RecordSample_LoadDistributionOff_NoInstanceSeries()
+    {
+        var metrics = new OperatorMetrics();
+        metrics.RecordSample(Cluster, SampleOf(Instance("web-1", 60, queueDepth: 1)));
+        var quiet = Cluster with { Spec = Cluster.Spec with { Metrics = new MetricsSpec { LoadDistribution = false } } };
+
+        metrics.RecordSample(quiet, SampleOf(Instance("web-1", 60, queueDepth: 1)));
+        string text = await ExportAsync(metrics);
+
+        text.Should().NotContain("instance=\"web-1\"");
+        text.Should().Contain("gbo_botcluster_queue_depth{namespace=\"default\",name=\"web\"} 1");
+    }
+
+    [Fact]
+    public async Task ForgetCluster_RemovesInstanceSeries()
+    {
+        var metrics = new OperatorMetrics();
+        metrics.RecordSample(Cluster, SampleOf(Instance("web-1", 60, queueDepth: 1)));
+
+        metrics.ForgetCluster("default", "web");
+
+        (await ExportAsync(metrics)).Should().NotContain("instance=\"web-1\"");
+    }
+
+    private static InstanceSample Instance(string name, double cpu, double queueDepth) =>
+        new(name, cpu, new HealthReport(null, null, 5, queueDepth, []));
+
+    private static MetricSample SampleOf(params InstanceSample[] instances) =>
+        new(DateTimeOffset.UnixEpoch, instances.Average(instance => instance.CpuPercent), null, 0, null,
+            instances.Average(instance => instance.Health!.QueueDepth), [])
+        {
+            Instances = instances,
+        };
+
+    [Fact]
     public async Task Registries_OfTwoInstances_AreSeparate()
     {
         var first = new OperatorMetrics();

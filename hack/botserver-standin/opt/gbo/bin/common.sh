@@ -32,6 +32,17 @@ knob_value() {
     head -c 64 "${GBO_HOME}/$1" | tr -s '[:space:]' ' ' | sed -e 's/^ //' -e 's/ .*//'
 }
 
+# Print the ,"metrics":{...} member that both health endpoints append to
+# their JSON: "queue_depth" from the knob /opt/gbo/queue-depth when it contains
+# a whole number, else nothing, as a botserver that reports no metrics.
+health_metrics() {
+    queue_depth="$(knob_value queue-depth)"
+    case "$queue_depth" in
+        ''|*[!0-9]*) ;;
+        *) printf ',"metrics":{"queue_depth":%s}' "$queue_depth" ;;
+    esac
+}
+
 instance_name() {
     hostname 2>/dev/null || cat /proc/sys/kernel/hostname
 }
