@@ -29,7 +29,7 @@ internal sealed class BenchPatroni : IAsyncDisposable
         return new BenchPatroni(folder, PatroniExports.Parse(output));
     }
 
-    /// <summary>Reads the members from the first member that answers <c>GET /cluster</c>.</summary>
+    /// <summary>Reads the members from the first member that responds to <c>GET /cluster</c>.</summary>
     public async Task<IReadOnlyList<PatroniMember>> MembersAsync(CancellationToken cancellationToken)
     {
         Exception? last = null;
@@ -46,7 +46,7 @@ internal sealed class BenchPatroni : IAsyncDisposable
             }
         }
 
-        throw new InvalidOperationException($"No Patroni member answered GET /cluster: {last?.Message}");
+        throw new InvalidOperationException($"No Patroni member responded to GET /cluster ({last?.Message}); check the members' patroni.log under the case's Patroni folder.");
     }
 
     /// <summary>Waits until one member leads and every other member is a caught-up replica.</summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace GbOperator.Benchmarks.Cases.Failover;
 
 /// <summary>
-/// Asks PostgreSQL which server answers on a container's own 127.0.0.1, by running psql inside the container's
+/// Finds the PostgreSQL server behind a container's own 127.0.0.1 by running psql inside the container's
 /// network namespace with <c>nsenter</c>, so the connection goes through the container's proxy device.
 /// </summary>
 internal sealed class ContainerProbe(string instance, long initPid)

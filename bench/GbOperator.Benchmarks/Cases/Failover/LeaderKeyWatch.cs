@@ -65,7 +65,7 @@ internal sealed class LeaderKeyWatch : IAsyncDisposable
             if (_reader.IsCompleted)
             {
                 await _reader;
-                throw new InvalidOperationException("The watch on Patroni's leader key ended.");
+                throw new InvalidOperationException("The watch on Patroni's leader key ended; check the etcd of the case's Patroni cluster.");
             }
 
             if (Stopwatch.GetTimestamp() > deadline)

@@ -75,11 +75,11 @@ internal sealed class OperatorFailover(LocalApiServer server, BenchPatroni patro
 
     private async Task<FailoverPolicy> GetPolicyAsync(CancellationToken cancellationToken) =>
         await _policies.GetAsync(Namespace, PolicyName, cancellationToken)
-            ?? throw new InvalidOperationException($"FailoverPolicy {Namespace}/{PolicyName} is gone.");
+            ?? throw new InvalidOperationException($"FailoverPolicy {Namespace}/{PolicyName} not found.");
 
     private async Task<BotCluster> GetClusterAsync(CancellationToken cancellationToken) =>
         await _clusters.GetAsync(Namespace, ClusterName, cancellationToken)
-            ?? throw new InvalidOperationException($"BotCluster {Namespace}/{ClusterName} is gone.");
+            ?? throw new InvalidOperationException($"BotCluster {Namespace}/{ClusterName} not found.");
 
     private static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string description, CancellationToken cancellationToken)
     {
@@ -88,7 +88,7 @@ internal sealed class OperatorFailover(LocalApiServer server, BenchPatroni patro
         {
             if (Stopwatch.GetTimestamp() > deadline)
             {
-                throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s for {description}.");
+                throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0} s waiting until {description}.");
             }
 
             // A poll interval between reads through the API server, not a synchronisation: the loop ends on the condition.

@@ -26,7 +26,7 @@ internal sealed record PatroniExports(IReadOnlyList<Uri> Endpoints, string Scope
         var endpoints = Require(values, "GBO_PATRONI_ENDPOINTS").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(endpoint => Uri.TryCreate(endpoint.TrimEnd('/') + "/", UriKind.Absolute, out var uri)
                 ? uri
-                : throw new FormatException($"GBO_PATRONI_ENDPOINTS holds '{endpoint}', which is not an absolute URL such as http://127.0.0.1:8008."))
+                : throw new FormatException($"Invalid endpoint '{endpoint}' in GBO_PATRONI_ENDPOINTS; give an absolute URL such as http://127.0.0.1:8008."))
             .ToList();
         return new PatroniExports(endpoints, Require(values, "GBO_PATRONI_SCOPE"), Require(values, "GBO_PATRONI_NAMESPACE"), Require(values, "GBO_PATRONI_ETCD"));
     }
