@@ -23,10 +23,19 @@ internal sealed class BenchPatroni : IAsyncDisposable
     public PatroniExports Exports { get; }
 
     /// <summary>Starts the cluster in <paramref name="folder"/> (or finds it running) and waits for a leader.</summary>
+    /// <remarks>A start that fails half-way is stopped, so no etcd or member is left running.</remarks>
     public static async Task<BenchPatroni> StartAsync(string folder, CancellationToken cancellationToken)
     {
-        string output = await ProcessRunner.RunCheckedAsync("bash", ["hack/patroni.sh", "start", folder], ScriptTimeout, cancellationToken);
-        return new BenchPatroni(folder, PatroniExports.Parse(output));
+        try
+        {
+            string output = await ProcessRunner.RunCheckedAsync("bash", ["hack/patroni.sh", "start", folder], ScriptTimeout, cancellationToken);
+            return new BenchPatroni(folder, PatroniExports.Parse(output));
+        }
+        catch
+        {
+            await StopAsync(folder);
+            throw;
+        }
     }
 
     /// <summary>Reads the members from the first member that responds to <c>GET /cluster</c>.</summary>
@@ -91,12 +100,20 @@ internal sealed class BenchPatroni : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops every member and Patroni's etcd with <c>hack/patroni.sh stop</c>.</summary>
+    /// <summary>Stops every member and Patroni's etcd with <c>hack/patroni.sh stop</c>, then deletes the folder.</summary>
+    /// <remarks>
+    /// hack/patroni.sh reuses the ports stored in a folder when nothing listens on them, and a port that a client
+    /// connection took in the meantime makes the next start fail, so every run starts in an empty folder.
+    /// </remarks>
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
-        await ProcessRunner.RunCheckedAsync("bash", ["hack/patroni.sh", "stop", _folder], ScriptTimeout, CancellationToken.None);
+        await StopAsync(_folder);
+        Directory.Delete(_folder, recursive: true);
     }
+
+    private static Task<string> StopAsync(string folder) =>
+        ProcessRunner.RunCheckedAsync("bash", ["hack/patroni.sh", "stop", folder], ScriptTimeout, CancellationToken.None);
 
     private static PatroniMember ToMember(JsonObject member) => new(
         Name: member["name"]?.GetValue<string>() ?? "",
