@@ -49,7 +49,7 @@ internal sealed record BenchmarkOptions
     /// <summary>Patroni leader changes, and raw device updates, that the failover case measures.</summary>
     public int FailoverRuns { get; init; } = 3;
 
-    /// <summary>Folder of the failover case's own Patroni cluster, deleted after the case; <c>$GBO_STATE_DIR/bench-patroni</c> by default.</summary>
+    /// <summary>New folder of the failover case's own Patroni cluster, deleted after the case; <c>$GBO_STATE_DIR/bench-patroni</c> by default.</summary>
     public string PatroniFolder { get; init; } = Path.Combine(Environment.GetEnvironmentVariable("GBO_STATE_DIR") ?? ".state", "bench-patroni");
 
     /// <summary>BotClusters that the simulation converges.</summary>
@@ -82,7 +82,7 @@ internal sealed record BenchmarkOptions
           --instances N           LXD instances of the convergence case (default: 8)
           --convergence-runs N    repetitions of each convergence (default: 3)
           --failover-runs N       leader changes and raw device updates of the failover case (default: 3)
-          --patroni-dir DIR       folder of the failover case's Patroni cluster, deleted after it (default: $GBO_STATE_DIR/bench-patroni)
+          --patroni-dir DIR       new folder of the failover case's Patroni cluster, deleted after it (default: $GBO_STATE_DIR/bench-patroni)
           --sim-clusters N        simulated BotClusters; a quarter and a half of it run first (default: 200)
           --sim-replicas N        instances per simulated BotCluster (default: 10)
           --steady-seconds N      steady-state window of the simulation in seconds (default: 20)

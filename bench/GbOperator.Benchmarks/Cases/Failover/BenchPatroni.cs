@@ -22,10 +22,18 @@ internal sealed class BenchPatroni : IAsyncDisposable
 
     public PatroniExports Exports { get; }
 
-    /// <summary>Starts the cluster in <paramref name="folder"/> (or finds it running) and waits for a leader.</summary>
+    /// <summary>Starts a new cluster in <paramref name="folder"/>, which must not exist yet, and waits for a leader.</summary>
     /// <remarks>A start that fails half-way is stopped, so no etcd or member is left running.</remarks>
+    /// <exception cref="InvalidOperationException"><paramref name="folder"/> exists, so it may belong to another cluster.</exception>
     public static async Task<BenchPatroni> StartAsync(string folder, CancellationToken cancellationToken)
     {
+        if (Path.Exists(folder))
+        {
+            throw new InvalidOperationException(
+                $"Patroni folder {folder} exists, and the failover case deletes its folder after the run. Pass a new --patroni-dir, "
+                + $"or stop a cluster left by an interrupted run with 'hack/patroni.sh stop {folder}' and remove the folder.");
+        }
+
         try
         {
             string output = await ProcessRunner.RunCheckedAsync("bash", ["hack/patroni.sh", "start", folder], ScriptTimeout, cancellationToken);
