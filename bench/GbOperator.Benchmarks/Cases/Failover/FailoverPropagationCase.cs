@@ -93,11 +93,24 @@ internal sealed class FailoverPropagationCase : IBenchmarkCase
         var (leader, candidate) = await patroni.WaitForSwitchoverReadyAsync(SetupTimeout, cancellationToken);
         string candidatePort = PortOf(candidate.Postgres);
         long requested = Stopwatch.GetTimestamp();
-        var policyNamed = subject.WaitForPolicyPrimaryAsync(candidate.Postgres, StepTimeout, cancellationToken);
-        var containersMoved = WaitForContainersAsync(subject, probes, candidate.Postgres, candidatePort, cancellationToken);
-        await patroni.SwitchoverAsync(leader.Name, candidate.Name, cancellationToken);
-        long changed = await watch.WaitForLeaderAsync(candidate.Name, requested, StepTimeout, cancellationToken);
-        return (Seconds(changed, await policyNamed), Seconds(changed, await containersMoved));
+
+        // The waits start before the request so that they cannot miss the change, and stop with the run if it fails.
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var policyNamed = subject.WaitForPolicyPrimaryAsync(candidate.Postgres, StepTimeout, run.Token);
+        var containersMoved = WaitForContainersAsync(subject, probes, candidate.Postgres, candidatePort, run.Token);
+        try
+        {
+            await patroni.SwitchoverAsync(leader.Name, candidate.Name, run.Token);
+            long changed = await watch.WaitForLeaderAsync(candidate.Name, requested, StepTimeout, run.Token);
+            return (Seconds(changed, await policyNamed), Seconds(changed, await containersMoved));
+        }
+        catch
+        {
+            await run.CancelAsync();
+            // Both waits end with their cancellation, which is ignored, so the original error is the one thrown.
+            await Task.WhenAll(policyNamed, containersMoved).ContinueWith(_ => { }, TaskScheduler.Default);
+            throw;
+        }
     }
 
     /// <summary>Returns the timestamp at which the BotCluster reported the new primary and every container reached it.</summary>
