@@ -29,6 +29,39 @@ public sealed class FailoverCommandTests(PatroniSet patroni) : ServerTest, IClas
     }
 
     [Fact]
+    public async Task Switchover_ReferencingBotCluster_WaitsForItsEndpoints()
+    {
+        await using var controller = await StartControllerAsync();
+        await ApplyPolicyAsync("db");
+        var before = await WaitForStatusAsync("db", status => status["primary"] is not null && Members(status).All(member => member["state"]!.ToString() == "running" && (member["role"]!.ToString() == "leader" || (long?)member["lag"] == 0)));
+        string candidate = Members(before).Single(member => member["role"]!.ToString() != "leader")["name"]!.ToString();
+        string newPrimary = patroni.PostgresEndpoint(candidate);
+        string cluster = Path.Combine(Server.Folder, "web.yaml");
+        await File.WriteAllTextAsync(cluster, """
+            apiVersion: generalbots.ai/v1alpha1
+            kind: BotCluster
+            metadata:
+              name: web
+            spec:
+              image: botserver-standin
+              failoverPolicyRef:
+                name: db
+            """);
+        (await Server.RunAsync("apply", "-f", cluster)).ExitCode.Should().Be(0);
+
+        var switchover = Server.RunAsync("failover", "switchover", "db", "--to", candidate);
+        await WaitForStatusAsync("db", status => status["primary"]?.ToString() == newPrimary);
+        switchover.IsCompleted.Should().BeFalse("gbctl waits for botcluster/web to follow");
+
+        // No BotCluster controller runs here, so the test reports the re-pointing as that controller would.
+        await WriteClusterEndpointsAsync("web", newPrimary);
+        var result = await switchover;
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain($"botcluster.generalbots.ai/web database endpoint moved to {newPrimary}");
+    }
+
+    [Fact]
     public async Task Switchover_UnknownMember_ListsMembers()
     {
         await using var controller = await StartControllerAsync();
@@ -123,6 +156,20 @@ public sealed class FailoverCommandTests(PatroniSet patroni) : ServerTest, IClas
 
             await Task.Delay(TimeSpan.FromMilliseconds(200));
         }
+    }
+
+    private async Task WriteClusterEndpointsAsync(string name, string database)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(Server.Address + "/") };
+        string path = $"apis/generalbots.ai/v1alpha1/namespaces/default/botclusters/{name}/status";
+        var cluster = JsonNode.Parse(await http.GetStringAsync(path))!.AsObject();
+        cluster["status"] = new JsonObject
+        {
+            ["endpoints"] = new JsonObject { ["database"] = database, ["repointedAt"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) },
+        };
+        using var content = new StringContent(cluster.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PutAsync(path, content);
+        response.IsSuccessStatusCode.Should().BeTrue(await response.Content.ReadAsStringAsync());
     }
 
     private static IEnumerable<JsonObject> Members(JsonObject status) => (status["members"] as JsonArray ?? []).OfType<JsonObject>();
