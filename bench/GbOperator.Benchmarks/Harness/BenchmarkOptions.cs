@@ -46,6 +46,12 @@ internal sealed record BenchmarkOptions
 
     public int ConvergenceRuns { get; init; } = 3;
 
+    /// <summary>Patroni leader changes, and raw device updates, that the failover case measures.</summary>
+    public int FailoverRuns { get; init; } = 3;
+
+    /// <summary>New folder of the failover case's own Patroni cluster, deleted after the case; <c>$GBO_STATE_DIR/bench-patroni</c> by default.</summary>
+    public string PatroniFolder { get; init; } = Path.Combine(Environment.GetEnvironmentVariable("GBO_STATE_DIR") ?? ".state", "bench-patroni");
+
     /// <summary>BotClusters that the simulation converges.</summary>
     public int SimulationClusters { get; init; } = 200;
 
@@ -75,6 +81,8 @@ internal sealed record BenchmarkOptions
           --watch-updates N       updates the watchers receive (default: 1000)
           --instances N           LXD instances of the convergence case (default: 8)
           --convergence-runs N    repetitions of each convergence (default: 3)
+          --failover-runs N       leader changes and raw device updates of the failover case (default: 3)
+          --patroni-dir DIR       new folder of the failover case's Patroni cluster, deleted after it (default: $GBO_STATE_DIR/bench-patroni)
           --sim-clusters N        simulated BotClusters; a quarter and a half of it run first (default: 200)
           --sim-replicas N        instances per simulated BotCluster (default: 10)
           --steady-seconds N      steady-state window of the simulation in seconds (default: 20)
@@ -113,6 +121,8 @@ internal sealed record BenchmarkOptions
                 "--watch-updates" => options with { WatchUpdates = Count(name, value) },
                 "--instances" => options with { Instances = Count(name, value) },
                 "--convergence-runs" => options with { ConvergenceRuns = Count(name, value) },
+                "--failover-runs" => options with { FailoverRuns = Count(name, value) },
+                "--patroni-dir" => options with { PatroniFolder = value },
                 "--sim-clusters" => options with { SimulationClusters = Count(name, value) },
                 "--sim-replicas" => options with { SimulationReplicas = Count(name, value) },
                 "--steady-seconds" => options with { SteadySeconds = Count(name, value) },

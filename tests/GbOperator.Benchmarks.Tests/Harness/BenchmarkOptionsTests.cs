@@ -15,6 +15,15 @@ public sealed class BenchmarkOptionsTests
     }
 
     [Fact]
+    public void Parse_FailoverSettings_Set()
+    {
+        var options = BenchmarkOptions.Parse(["--failover-runs", "5", "--patroni-dir", "/tmp/patroni"]);
+
+        options.FailoverRuns.Should().Be(5);
+        options.PatroniFolder.Should().Be("/tmp/patroni");
+    }
+
+    [Fact]
     public void Parse_UnknownOption_Throws()
     {
         var act = () => BenchmarkOptions.Parse(["--store-operations", "25"]);
