@@ -58,14 +58,24 @@ gbo_port_listening() {
     [[ -n "$(ss -Htln "sport = :${port}" 2>/dev/null)" ]]
 }
 
-# Print a TCP port on 127.0.0.1 that nothing listens on, picked at random from
-# [low, high] (default 20000-60999). Another process may still take it before
-# the caller binds it, so callers that can should retry on "address in use".
+# Succeed when a TCP socket other than one in TIME-WAIT has local PORT. A
+# client connection that took the port as its source port blocks a bind too,
+# while TIME-WAIT does not block servers that set SO_REUSEADDR.
+gbo_port_in_use() {
+    local port="$1"
+    [[ -n "$(ss -Htan exclude time-wait "sport = :${port}" 2>/dev/null)" ]]
+}
+
+# Print a TCP port on 127.0.0.1 that no socket uses, picked at random from
+# [low, high]. The default, 20000-32767, lies below Linux's default range of
+# source ports for client connections (32768-60999). Another process may still
+# take it before the caller binds it, so callers that can should retry on
+# "address in use".
 gbo_free_port() {
-    local low="${1:-20000}" high="${2:-60999}" attempt port
+    local low="${1:-20000}" high="${2:-32767}" attempt port
     for attempt in $(seq 1 200); do
         port=$(( low + (RANDOM * 32768 + RANDOM) % (high - low + 1) ))
-        if ! gbo_port_listening "$port"; then
+        if ! gbo_port_in_use "$port"; then
             printf '%s\n' "$port"
             return 0
         fi

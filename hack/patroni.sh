@@ -78,7 +78,7 @@ etcd_endpoint() {
 reuse_or_pick_port() {
     local file="$1" port=""
     [[ -f "$file" ]] && port="$(cut -d: -f2 "$file")"
-    if [[ -z "$port" ]] || gbo_port_listening "$port"; then
+    if [[ -z "$port" ]] || gbo_port_in_use "$port"; then
         port="$(gbo_free_port)"
     fi
     printf '%s\n' "$port"

@@ -37,7 +37,7 @@ start() {
 
     port=""
     [[ -f "${data_dir}/endpoint" ]] && port="$(cut -d: -f2 "${data_dir}/endpoint")"
-    if [[ -z "$port" ]] || gbo_port_listening "$port"; then
+    if [[ -z "$port" ]] || gbo_port_in_use "$port"; then
         port="$(gbo_free_port)"
     fi
 
