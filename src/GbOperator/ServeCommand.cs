@@ -28,21 +28,21 @@ internal static class ServeCommand
         };
         var listen = new Option<string>("--listen")
         {
-            Description = "Address and port of the plain-HTTP API, as ADDRESS:PORT.",
+            Description = "Address and port of the plain-HTTP API, as ADDRESS:PORT. make up passes $GBO_LISTEN, else 127.0.0.1:6443.",
             DefaultValueFactory = _ => "127.0.0.1:6443",
         };
         // A string rather than a bool: System.CommandLine reads the word after a bool option only when it is true or false,
         // so "--controllers maybe" would report "Unrecognized command or argument 'maybe'" without naming the option.
         var controllers = new Option<string>("--controllers")
         {
-            Description = "Run the BotCluster, FailoverPolicy and ShardMap controllers against LXD, Caddy, Patroni, the Sentinels and the ShardMap backends; --controllers false serves only the API.",
+            Description = "true or false: run the BotCluster, FailoverPolicy and ShardMap controllers against LXD, Caddy, Patroni, the Sentinels and the ShardMap backends; --controllers false serves only the API.",
             Arity = ArgumentArity.ZeroOrOne,
             DefaultValueFactory = _ => "true",
             CustomParser = result => ServeOptionParsers.Boolean(result, "--controllers"),
         };
         var lxdSocket = new Option<string>("--lxd-socket")
         {
-            Description = "Path of LXD's unix socket. Default: $LXD_SOCKET, else /var/lib/lxd/unix.socket.",
+            Description = "Path of LXD's unix socket. Default: $LXD_SOCKET, else /var/lib/lxd/unix.socket; make up passes the socket of the LXD that hack/env-up.sh started.",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("LXD_SOCKET") is { Length: > 0 } socket ? socket : "/var/lib/lxd/unix.socket",
         };
         var lxdProject = new Option<string>("--lxd-project")
@@ -52,7 +52,7 @@ internal static class ServeCommand
         };
         var caddyAdmin = new Option<string>("--caddy-admin")
         {
-            Description = "URL of Caddy's admin API. Default: $GBO_CADDY_ADMIN_URL, else http://127.0.0.1:2019.",
+            Description = "URL of Caddy's admin API. Default: $GBO_CADDY_ADMIN_URL, else http://127.0.0.1:2019; make up passes the URL of the Caddy that hack/env-up.sh started.",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GBO_CADDY_ADMIN_URL") is { Length: > 0 } url ? url : "http://127.0.0.1:2019",
         };
         var gitopsCache = new Option<string>("--gitops-cache")
