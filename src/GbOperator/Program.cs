@@ -1,3 +1,3 @@
 using GbOperator;
 
-return await GbOperatorCommand.Create().Parse(args).InvokeAsync();
+return await GbOperatorCommand.RunAsync(args, Console.Error, CancellationToken.None);

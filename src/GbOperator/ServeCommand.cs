@@ -9,6 +9,7 @@ using GbOperator.Infrastructure.Postgres;
 using GbOperator.Controllers.GitRepositories;
 using GbOperator.Infrastructure.Lxd;
 using GbOperator.Storage;
+using Microsoft.AspNetCore.Connections;
 using Serilog;
 using Serilog.Events;
 using Serilog.Extensions.Logging;
@@ -27,17 +28,21 @@ internal static class ServeCommand
         };
         var listen = new Option<string>("--listen")
         {
-            Description = "Address and port of the plain-HTTP API, as ADDRESS:PORT.",
+            Description = "Address and port of the plain-HTTP API, as ADDRESS:PORT. make up passes $GBO_LISTEN, else 127.0.0.1:6443.",
             DefaultValueFactory = _ => "127.0.0.1:6443",
         };
-        var controllers = new Option<bool>("--controllers")
+        // A string rather than a bool: System.CommandLine reads the word after a bool option only when it is true or false,
+        // so "--controllers maybe" would report "Unrecognized command or argument 'maybe'" without naming the option.
+        var controllers = new Option<string>("--controllers")
         {
-            Description = "Run the BotCluster, FailoverPolicy and ShardMap controllers against LXD, Caddy, Patroni, the Sentinels and the ShardMap backends; --controllers false serves only the API.",
-            DefaultValueFactory = _ => true,
+            Description = "true or false: run the BotCluster, FailoverPolicy and ShardMap controllers against LXD, Caddy, Patroni, the Sentinels and the ShardMap backends; --controllers false serves only the API.",
+            Arity = ArgumentArity.ZeroOrOne,
+            DefaultValueFactory = _ => "true",
+            CustomParser = result => ServeOptionParsers.Boolean(result, "--controllers"),
         };
         var lxdSocket = new Option<string>("--lxd-socket")
         {
-            Description = "Path of LXD's unix socket. Default: $LXD_SOCKET, else /var/lib/lxd/unix.socket.",
+            Description = "Path of LXD's unix socket. Default: $LXD_SOCKET, else /var/lib/lxd/unix.socket; make up passes the socket of the LXD that hack/env-up.sh started.",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("LXD_SOCKET") is { Length: > 0 } socket ? socket : "/var/lib/lxd/unix.socket",
         };
         var lxdProject = new Option<string>("--lxd-project")
@@ -47,7 +52,7 @@ internal static class ServeCommand
         };
         var caddyAdmin = new Option<string>("--caddy-admin")
         {
-            Description = "URL of Caddy's admin API. Default: $GBO_CADDY_ADMIN_URL, else http://127.0.0.1:2019.",
+            Description = "URL of Caddy's admin API. Default: $GBO_CADDY_ADMIN_URL, else http://127.0.0.1:2019; make up passes the URL of the Caddy that hack/env-up.sh started.",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GBO_CADDY_ADMIN_URL") is { Length: > 0 } url ? url : "http://127.0.0.1:2019",
         };
         var gitopsCache = new Option<string>("--gitops-cache")
@@ -57,38 +62,42 @@ internal static class ServeCommand
         };
         var eventTtl = new Option<TimeSpan>("--event-ttl")
         {
-            Description = "Time after an event's last occurrence when the API server deletes it, as HH:MM:SS.",
+            Description = "Time after an event's last occurrence when the API server deletes it, such as 1h, 30m or 90s.",
             DefaultValueFactory = _ => TimeSpan.FromHours(1),
+            CustomParser = result => ServeOptionParsers.PositiveDuration(result, "--event-ttl"),
         };
-        eventTtl.Validators.Add(result =>
+        var storeTimeout = new Option<TimeSpan>("--store-timeout")
         {
-            if (result.GetValueOrDefault<TimeSpan>() <= TimeSpan.Zero)
-            {
-                result.AddError("--event-ttl must be positive, such as 01:00:00.");
-            }
-        });
+            Description = "Time that start-up waits for the store to answer its first read before it fails, such as 10s.",
+            DefaultValueFactory = _ => TimeSpan.FromSeconds(10),
+            CustomParser = result => ServeOptionParsers.PositiveDuration(result, "--store-timeout"),
+        };
         var command = new Command("serve", "Serve the Kubernetes-style API of GbOperator and run its controllers.")
         {
-            store, listen, controllers, lxdSocket, lxdProject, caddyAdmin, gitopsCache, eventTtl,
+            store, listen, controllers, lxdSocket, lxdProject, caddyAdmin, gitopsCache, eventTtl, storeTimeout,
         };
         command.SetAction((parseResult, cancellationToken) =>
             RunAsync(
                 parseResult.GetValue(store),
                 parseResult.GetValue(listen)!,
-                parseResult.GetValue(controllers)
+                parseResult.GetValue(controllers) == "true"
                     ? new ControllerSwitches(parseResult.GetValue(lxdSocket)!, parseResult.GetValue(lxdProject)!, parseResult.GetValue(caddyAdmin)!, parseResult.GetValue(gitopsCache)!)
                     : null,
                 parseResult.GetValue(eventTtl),
+                parseResult.GetValue(storeTimeout),
                 cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? storeUrl, string listen, ControllerSwitches? controllers, TimeSpan eventTtl, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? storeUrl, string listen, ControllerSwitches? controllers, TimeSpan eventTtl, TimeSpan storeTimeout, CancellationToken cancellationToken)
     {
         Log.Logger = new LoggerConfiguration()
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+
+            // A host that fails to start throws to RunAsync, which logs one line, so the host's own error with the stack trace is left out.
+            .MinimumLevel.Override("Microsoft.Extensions.Hosting.Internal.Host", LogEventLevel.Fatal)
             .Enrich.FromLogContext()
             .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}")
             .CreateLogger();
@@ -119,15 +128,10 @@ internal static class ServeCommand
             }
 
             var url = storeUrl ?? DefaultStore.SqliteUrl();
-            IResourceStore store;
-            try
+            var (store, storeExitCode) = await StoreOpener.OpenAsync(url, givenByUser: storeUrl is not null, storeTimeout, log, cancellationToken);
+            if (store is null)
             {
-                store = ResourceStoreFactory.Open(url, new SerilogLoggerFactory(Log.Logger));
-            }
-            catch (Exception exception) when (exception is ArgumentException or FormatException or NotSupportedException or StoreException)
-            {
-                log.Error("Opening the store {StoreUrl} failed: {Problem}", Redact(url), exception.Message);
-                return 2;
+                return storeExitCode;
             }
 
             await using (store)
@@ -147,7 +151,7 @@ internal static class ServeCommand
                     },
                 };
                 await using var host = await ApiServerHost.StartAsync(store, listen, options, cancellationToken);
-                log.Information("Serving the API on {Address} with the store {StoreUrl}", host.BaseAddress, Redact(url));
+                log.Information("Serving the API on {Address} with the store {StoreUrl}", host.BaseAddress, StoreOpener.Redact(url));
                 await using var controllerHost = controllers is null
                     ? null
                     : await StartControllersAsync(host.BaseAddress, controllers, metrics, log, cancellationToken);
@@ -184,6 +188,11 @@ internal static class ServeCommand
             }
 
             return 0;
+        }
+        catch (IOException exception) when (exception.InnerException is AddressInUseException)
+        {
+            log.Error("Listening on {Listen} failed: the address is already in use; stop the process that uses it or choose another port with --listen", listen);
+            return 1;
         }
         catch (IOException exception)
         {
@@ -269,10 +278,4 @@ internal static class ServeCommand
             ? "/var/lib/gb-operator/gitops"
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".gb", "gitops");
     }
-
-    /// <summary>Returns the store URL without a user name or password, for logging.</summary>
-    private static string Redact(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
-            ? url.Replace(uri.UserInfo + "@", string.Empty, StringComparison.Ordinal)
-            : url;
 }

@@ -52,9 +52,61 @@ public sealed class ServeCommandTests : IDisposable
         occupant.Start();
         var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
 
-        var exitCode = await GbOperatorCommand.Create().Parse(["serve", "--store", StoreUrl(), "--listen", $"127.0.0.1:{port}", "--controllers", "false"]).InvokeAsync();
+        var (exitCode, output) = await RunCapturingConsoleAsync(["serve", "--store", StoreUrl(), "--listen", $"127.0.0.1:{port}", "--controllers", "false"]);
 
         exitCode.Should().Be(1);
+        output.Should().Contain($"Listening on 127.0.0.1:{port} failed: the address is already in use");
+        output.Should().Contain("--listen");
+        output.Should().NotContain("AddressInUseException");
+    }
+
+    [Theory]
+    [InlineData("1h")]
+    [InlineData("90s")]
+    [InlineData("01:00:00")]
+    public void Serve_EventTtlDuration_Parses(string ttl)
+    {
+        var result = GbOperatorCommand.Create().Parse(["serve", "--event-ttl", ttl]);
+
+        result.Errors.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("--event-ttl", "1x", "error: invalid value '1x' for --event-ttl: use a positive duration such as 1h, 30m, 90s or 1h30m.")]
+    [InlineData("--event-ttl", "0s", "error: invalid value '0s' for --event-ttl: use a positive duration such as 1h, 30m, 90s or 1h30m.")]
+    [InlineData("--controllers", "maybe", "error: invalid value 'maybe' for --controllers: use true or false.")]
+    public async Task Serve_InvalidOptionValue_PrintsOneLine(string option, string value, string expected)
+    {
+        using var error = new StringWriter();
+
+        var exitCode = await GbOperatorCommand.RunAsync(["serve", option, value], error, CancellationToken.None);
+
+        exitCode.Should().Be(2);
+        error.ToString().Should().Be($"{expected}\nSee 'gb-operator serve --help' for usage.\n");
+    }
+
+    [Fact]
+    public async Task Serve_SqliteFolderMissing_ExitsWithoutCreatingIt()
+    {
+        var folder = Path.Combine(_directory, "missing", "dir");
+
+        var (exitCode, output) = await RunCapturingConsoleAsync(["serve", "--store", $"sqlite://{folder}/x.db", "--listen", "127.0.0.1:0", "--controllers", "false"]);
+
+        exitCode.Should().Be(2);
+        output.Should().Contain($"the folder {folder} does not exist");
+        Directory.Exists(Path.Combine(_directory, "missing")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Serve_EtcdUnreachable_FailsStartUp()
+    {
+        // Nothing listens on port 1 of the loopback address in the test environment, so the etcd client gets a refused connection.
+        var (exitCode, output) = await RunCapturingConsoleAsync(
+            ["serve", "--store", "etcd://127.0.0.1:1", "--store-timeout", "5s", "--listen", "127.0.0.1:0", "--controllers", "false"]);
+
+        exitCode.Should().Be(1);
+        output.Should().Contain("Start-up failed because the store etcd://127.0.0.1:1 is not reachable");
+        output.Should().NotContain("RpcException");
     }
 
     [Fact]
@@ -88,6 +140,23 @@ public sealed class ServeCommandTests : IDisposable
         finally
         {
             Environment.SetEnvironmentVariable("GBO_STATE_DIR", previous);
+        }
+    }
+
+    /// <summary>Runs gb-operator with its console output, where Serilog writes, captured.</summary>
+    private static async Task<(int ExitCode, string Output)> RunCapturingConsoleAsync(string[] args)
+    {
+        var previous = Console.Out;
+        using var output = new StringWriter();
+        Console.SetOut(output);
+        try
+        {
+            var exitCode = await GbOperatorCommand.RunAsync(args, output, CancellationToken.None);
+            return (exitCode, output.ToString());
+        }
+        finally
+        {
+            Console.SetOut(previous);
         }
     }
 

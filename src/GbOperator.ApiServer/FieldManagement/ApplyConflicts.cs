@@ -33,7 +33,7 @@ internal static class ApplyConflicts
         var listed = string.Join(", ", ordered.Select(conflict => $"conflict with \"{conflict.Manager}\": {conflict.Field}"));
         var noun = ordered.Count == 1 ? "conflict" : "conflicts";
         var message = $"Apply failed with {ordered.Count} {noun}: {listed}. "
-            + "Leave these fields out of the configuration, or apply again with force=true to take ownership of them";
+            + "Leave these fields out of the configuration, or take ownership of them by applying again with force=true (gbctl apply --server-side --force-conflicts)";
         return new ApiException(409, "Conflict", message, new JsonObject { ["causes"] = causes });
     }
 }

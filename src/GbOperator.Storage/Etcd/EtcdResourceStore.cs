@@ -504,7 +504,15 @@ public sealed class EtcdResourceStore : IResourceStore
 
     private StoreUnavailableException Unavailable(string operation, string? key, RpcException ex)
     {
-        EtcdStoreLog.OperationFailed(_logger, ex, _endpointList, operation, key, ex.StatusCode);
+        if (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+        {
+            EtcdStoreLog.Unreachable(_logger, _endpointList, operation, key, ex.StatusCode, ex.Status.Detail);
+        }
+        else
+        {
+            EtcdStoreLog.OperationFailed(_logger, ex, _endpointList, operation, key, ex.StatusCode);
+        }
+
         string target = key is null ? string.Empty : $" '{key}'";
         return new StoreUnavailableException(
             $"etcd at {_endpointList} failed to {operation}{target}: {ex.Status.StatusCode} {ex.Status.Detail}. Check that etcd runs and is reachable.", ex) { Key = key };

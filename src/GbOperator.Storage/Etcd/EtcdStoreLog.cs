@@ -16,4 +16,8 @@ internal static partial class EtcdStoreLog
 
     [LoggerMessage(EventId = 1203, Level = LogLevel.Error, Message = "etcd at {Endpoints} failed to {Operation} {Key} with status {StatusCode}")]
     public static partial void OperationFailed(ILogger logger, Exception exception, string endpoints, string operation, string? key, Grpc.Core.StatusCode statusCode);
+
+    /// <summary>Logs a request that failed because etcd could not be reached: one line, because its stack trace adds nothing.</summary>
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Error, Message = "etcd at {Endpoints} is not reachable to {Operation} {Key}: {StatusCode} {Detail}")]
+    public static partial void Unreachable(ILogger logger, string endpoints, string operation, string? key, Grpc.Core.StatusCode statusCode, string detail);
 }

@@ -15,11 +15,12 @@ public static class GbctlCli
         // With no arguments, print the help text, as kubectl does.
         var result = root.Parse(args.Length == 0 ? ["--help"] : args);
 
-        if (result.Errors.Count > 0)
+        var problems = ParseProblems.Describe(result);
+        if (problems.Count > 0)
         {
-            foreach (var error in result.Errors)
+            foreach (var problem in problems)
             {
-                await context.Error.WriteLineAsync($"error: {error.Message}");
+                await context.Error.WriteLineAsync($"error: {problem}");
             }
 
             var commandPath = string.Join(' ', CommandPath(result.CommandResult.Command));

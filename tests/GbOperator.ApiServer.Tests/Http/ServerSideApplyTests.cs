@@ -94,6 +94,7 @@ public abstract class ServerSideApplyTests<TServer>(TServer server) : IClassFixt
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
         response.Reason.Should().Be("Conflict");
         response.Message.Should().Contain("conflict with \"gb-autoscaler\": .spec.replicas");
+        response.Message.Should().EndWith("applying again with force=true (gbctl apply --server-side --force-conflicts)");
         var cause = response.Json["details"]!["causes"]!.AsArray().Single()!;
         cause["reason"]!.GetValue<string>().Should().Be("FieldManagerConflict");
         cause["field"]!.GetValue<string>().Should().Be(".spec.replicas");
