@@ -133,9 +133,17 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         if (!IsLoopbackListenAddress(spec.Routing.ListenAddress))
         {
             string message = $"spec.routing.listenAddress '{spec.Routing.ListenAddress}' is not allowed: use 127.0.0.1:PORT.";
-            await WriteStatusAsync(resource, new ClusterObservation([], new HashSet<string>(), []), new RolloutPlan(0, [], []), message, cancellationToken);
+            await WriteStatusAsync(resource, new ClusterObservation([], new HashSet<string>(), []), new RolloutPlan(0, [], []),
+                new ListenerProblem("InvalidListenAddress", message), cancellationToken);
             _events.Warning(resource, "InvalidListenAddress", message);
             return ReconcileResult.Failure(message, terminal: true);
+        }
+
+        // An older cluster on the same address keeps it, because a second server there would make Caddy reject every change.
+        var clusters = await _clusters.ListAsync(null, cancellationToken);
+        if (ListenAddressClaims.FindHolder(resource, clusters.Items) is { } holder)
+        {
+            return await YieldListenAddressAsync(resource, holder, cancellationToken);
         }
 
         // Read every instance in the project: owned ones, and the host ports that are taken.
@@ -234,11 +242,34 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
             .Select(instance => drainedNow.Contains(instance.Name) ? instance with { DrainingSince = now } : instance)
             .ToList();
         var observation = new ClusterObservation(remaining, ready, created) { Endpoints = endpoints };
-        await WriteStatusAsync(resource, observation, plan, invalidListen: null, cancellationToken);
+        await WriteStatusAsync(resource, observation, plan, listenerProblem: null, cancellationToken);
 
         bool converged = plan.IsEmpty && draining.Count == stopped.Count && ready.Count == spec.Replicas
             && remaining.All(instance => instance.SpecHash == specHash);
         return ReconcileResult.RequeueAfter(converged ? HealthInterval(spec) : _options.ProgressInterval);
+    }
+
+    /// <summary>
+    /// Removes the cluster's Caddy server, leaves its instances as they are and reports that <paramref name="holder"/>
+    /// uses the listen address. The pass is retried, so the cluster takes the address once the holder moves or is deleted.
+    /// </summary>
+    private async Task<ReconcileResult> YieldListenAddressAsync(BotCluster resource, BotCluster holder, CancellationToken cancellationToken)
+    {
+        string address = resource.Spec.Routing.ListenAddress;
+        string message = $"spec.routing.listenAddress {address} is already used by the older BotCluster "
+            + $"{holder.Metadata.NamespaceProperty}/{holder.Metadata.Name}: give this cluster another 127.0.0.1:PORT.";
+        await _routes.PublishAsync(CaddyServerBuilder.ServerId(resource.Metadata.NamespaceProperty, resource.Metadata.Name), null, cancellationToken);
+
+        bool wasReported = resource.Status?.Conditions?.Any(condition =>
+            condition.Type == BotClusterStatusBuilder.Ready && condition.Reason == "ListenAddressInUse" && condition.Message == message) == true;
+        await WriteStatusAsync(resource, new ClusterObservation([], new HashSet<string>(), []), new RolloutPlan(0, [], []),
+            new ListenerProblem("ListenAddressInUse", message), cancellationToken);
+        if (!wasReported)
+        {
+            _events.Warning(resource, "ListenAddressInUse", message);
+        }
+
+        return ReconcileResult.RequeueAfter(HealthInterval(resource.Spec));
     }
 
     /// <inheritdoc/>
@@ -423,9 +454,9 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
     /// <summary>Writes status through the status subresource, only when it changed.</summary>
     /// <remarks>The autoscaler writes its own parts of status too, so they are kept from the object read just before the write.</remarks>
     private async Task WriteStatusAsync(
-        BotCluster cluster, ClusterObservation observation, RolloutPlan plan, string? invalidListen, CancellationToken cancellationToken)
+        BotCluster cluster, ClusterObservation observation, RolloutPlan plan, ListenerProblem? listenerProblem, CancellationToken cancellationToken)
     {
-        var built = BotClusterStatusBuilder.Build(cluster, observation, plan, invalidListen, _timeProvider.GetUtcNow());
+        var built = BotClusterStatusBuilder.Build(cluster, observation, plan, listenerProblem, _timeProvider.GetUtcNow());
         _metrics?.RecordCluster(cluster, built);
         if (BotClusterStatusBuilder.Equivalent(cluster.Status, AutoscalingStatusWriter.KeepAutoscalerParts(built, cluster.Status)))
         {

@@ -52,7 +52,7 @@ public sealed class EndpointStatusTests
     private static BotClusterStatus Build(EndpointOutcome outcome, RolloutPlan plan)
     {
         var observation = new ClusterObservation([], new HashSet<string>(), []) { Endpoints = outcome };
-        return BotClusterStatusBuilder.Build(Cluster(), observation, plan, invalidListen: null, Now);
+        return BotClusterStatusBuilder.Build(Cluster(), observation, plan, listenerProblem: null, Now);
     }
 
     private static EndpointOutcome Outcome(string? primary, string? cacheMaster)
