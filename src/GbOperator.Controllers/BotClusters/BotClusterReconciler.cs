@@ -49,6 +49,9 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
     // are recorded on transitions. NOTE: the set is in memory only, so the first pass after a restart records InstanceReady again.
     private readonly Dictionary<string, HashSet<string>> _routedInstances = new(StringComparer.Ordinal);
 
+    // Instances whose last health check failed, by BotCluster uid, so HealthCheckFailing is recorded once per failure streak.
+    private readonly Dictionary<string, HashSet<string>> _failingInstances = new(StringComparer.Ordinal);
+
     /// <summary>Creates the reconciler.</summary>
     /// <param name="clusters">Client of the API server's BotCluster resource.</param>
     /// <param name="policies">Client of the API server's FailoverPolicy resource, read for each cluster that references one.</param>
@@ -241,7 +244,10 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
             .Where(instance => !plan.Replace.Contains(instance.Name) && !stopped.Contains(instance.Name))
             .Select(instance => drainedNow.Contains(instance.Name) ? instance with { DrainingSince = now } : instance)
             .ToList();
-        var observation = new ClusterObservation(remaining, ready, created) { Endpoints = endpoints };
+        var stillThere = remaining.Select(instance => instance.Name).ToHashSet(StringComparer.Ordinal);
+        var healthFailures = views.Values.Where(view => view.HealthFailure is not null && stillThere.Contains(view.Name))
+            .ToDictionary(view => view.Name, view => view.HealthFailure!, StringComparer.Ordinal);
+        var observation = new ClusterObservation(remaining, ready, created) { Endpoints = endpoints, HealthFailures = healthFailures };
         await WriteStatusAsync(resource, observation, plan, listenerProblem: null, cancellationToken);
 
         bool converged = plan.IsEmpty && draining.Count == stopped.Count && ready.Count == spec.Replicas
@@ -284,6 +290,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
 
         await CleanUpAsync(resource.Metadata.NamespaceProperty, resource.Metadata.Name, cancellationToken);
         _routedInstances.Remove(resource.Metadata.Uid);
+        _failingInstances.Remove(resource.Metadata.Uid);
         _metrics?.ForgetCluster(resource.Metadata.NamespaceProperty, resource.Metadata.Name);
         _events.Normal(resource, "CleanupCompleted", "Deleted every instance and the Caddy routes of the cluster");
 
@@ -373,11 +380,11 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
 
         var checks = active.Select(async instance =>
         {
-            bool passed = !healthCheck.Enabled
-                ? instance.Instance.IsRunning
-                : instance.Instance.IsRunning && instance.HostPort is { } port
-                    && await _prober.ProbeAsync(instance.Name, port, healthCheck.Path, timeout, cancellationToken);
-            var record = _health.Record(instance.Name, passed);
+            string? failure = !instance.Instance.IsRunning ? "instance is not running"
+                : !healthCheck.Enabled ? null
+                : instance.HostPort is not { } port ? "instance has no host port"
+                : await _prober.ProbeAsync(instance.Name, port, healthCheck.Path, timeout, cancellationToken);
+            var record = _health.Record(instance.Name, failure is null);
             var age = now - instance.Instance.CreatedAt;
             return new InstanceView(
                 instance.Name,
@@ -385,7 +392,8 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
                 HealthTracker.IsReady(record, healthCheck.Retries),
                 HealthTracker.IsFailed(record, healthCheck.Retries, age, _options.StartupTimeout),
                 0,
-                instance.Instance.CreatedAt);
+                instance.Instance.CreatedAt,
+                HealthFailure: failure);
         });
         var views = (await Task.WhenAll(checks)).ToDictionary(view => view.Name, StringComparer.Ordinal);
 
@@ -428,6 +436,28 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
 
         // Draining and deleted instances are no longer checked, so they leave the set without an event.
         routed.RemoveWhere(instanceName => !views.ContainsKey(instanceName));
+
+        RecordHealthFailures(cluster, views);
+    }
+
+    /// <summary>Records HealthCheckFailing when an instance starts failing its health check, with the failure.</summary>
+    private void RecordHealthFailures(BotCluster cluster, Dictionary<string, InstanceView> views)
+    {
+        if (!_failingInstances.TryGetValue(cluster.Metadata.Uid, out var failing))
+        {
+            failing = new HashSet<string>(StringComparer.Ordinal);
+            _failingInstances[cluster.Metadata.Uid] = failing;
+        }
+
+        foreach (var view in views.Values.Where(view => view.HealthFailure is not null).OrderBy(view => view.Name, StringComparer.Ordinal))
+        {
+            if (failing.Add(view.Name))
+            {
+                _events.Warning(cluster, "HealthCheckFailing", $"Instance {view.Name} failed its health check: {view.HealthFailure}");
+            }
+        }
+
+        failing.RemoveWhere(instanceName => !views.TryGetValue(instanceName, out var view) || view.HealthFailure is null);
     }
 
     private void RecordLimitsNotApplied(BotCluster cluster, string instanceName, string? notApplied)

@@ -78,10 +78,20 @@ internal static class BotClusterStatusBuilder
             conditions.Set(Degraded, true, "InstancesReplaced",
                 $"Replacing instances that failed their health check: {string.Join(", ", plan.Replace)}.");
         }
+        else if (listenerProblem is not null)
+        {
+            conditions.Set(Degraded, true, listenerProblem.Reason, listenerProblem.Message);
+        }
+        else if (observation.HealthFailures.Count > 0)
+        {
+            var failures = observation.HealthFailures.OrderBy(failure => failure.Key, StringComparer.Ordinal)
+                .Select(failure => $"{failure.Key} ({failure.Value})");
+            conditions.Set(Degraded, true, "HealthCheckFailing",
+                $"{observation.HealthFailures.Count} of {current} instances fail their health check: {string.Join(", ", failures)}.");
+        }
         else
         {
-            conditions.Set(Degraded, listenerProblem is not null, listenerProblem?.Reason ?? "AsExpected",
-                listenerProblem?.Message ?? "No instance failed its health check.");
+            conditions.Set(Degraded, false, "AsExpected", "No instance failed its health check.");
         }
 
         if (observation.Endpoints.Readiness is { } readiness)
