@@ -88,6 +88,30 @@ public sealed class BotClusterLifecycleTests(EndToEndFixture services)
     }
 
     [Fact]
+    public async Task BotCluster_HealthCheckFailing_DegradedNamesStatusCode()
+    {
+        await using var environment = await OperatorTestEnvironment.StartAsync(services);
+        var spec = environment.NewCluster("nodb", 1, FreePort.Next());
+
+        // The stand-in's /api/health reports 503 while it has no database.
+        await environment.CreateAsync(spec with { Spec = spec.Spec with { HealthCheck = spec.Spec.HealthCheck with { Path = "/api/health" } } });
+        var cluster = await environment.WaitForStatusAsync(
+            "nodb",
+            c => c.Status?.Conditions?.Any(condition => condition.Type == "Degraded" && condition.Reason == "HealthCheckFailing") == true,
+            Deadline,
+            "Degraded reports the failing health check");
+
+        var degraded = cluster.Status!.Conditions!.Single(condition => condition.Type == "Degraded");
+        degraded.Status.Should().Be("True");
+        degraded.Message.Should().Contain("HTTP 503 from /api/health");
+        cluster.Status.Conditions!.Single(condition => condition.Type == "Ready").Status.Should().Be("False");
+        await Wait.UntilAsync(
+            async () => (await environment.ListEventsAsync("nodb")).Any(e => e.Reason == "HealthCheckFailing" && e.Message.Contains("HTTP 503", StringComparison.Ordinal)),
+            Deadline,
+            "a HealthCheckFailing event with the status code is recorded");
+    }
+
+    [Fact]
     public async Task BotCluster_Deleted_LeavesOthersUntouched()
     {
         await using var environment = await OperatorTestEnvironment.StartAsync(services);
