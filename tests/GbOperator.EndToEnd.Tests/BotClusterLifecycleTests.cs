@@ -57,6 +57,61 @@ public sealed class BotClusterLifecycleTests(EndToEndFixture services)
     }
 
     [Fact]
+    public async Task BotCluster_SameListenAddress_NewerReportsInUse()
+    {
+        await using var environment = await OperatorTestEnvironment.StartAsync(services);
+        int listenPort = FreePort.Next();
+        await environment.CreateAsync(environment.NewCluster("first", 1, listenPort));
+        await environment.WaitForStatusAsync("first", c => OperatorTestEnvironment.IsReady(c, 1), Deadline, "first is ready");
+
+        await environment.CreateAsync(environment.NewCluster("second", 1, listenPort));
+        var second = await environment.WaitForStatusAsync(
+            "second",
+            c => c.Status?.Conditions?.Any(condition => condition.Type == "Ready" && condition.Reason == "ListenAddressInUse") == true,
+            Deadline,
+            "second reports that first uses the address");
+
+        var ready = second.Status!.Conditions!.Single(condition => condition.Type == "Ready");
+        ready.Status.Should().Be("False");
+        ready.Message.Should().Contain("default/first").And.Contain($"127.0.0.1:{listenPort}");
+        (await environment.GetCaddyServerAsync("second")).Should().BeNull();
+
+        // The first cluster keeps serving and its next changes still reach Caddy.
+        await environment.UpdateSpecAsync("first", spec => spec with { Replicas = 2 });
+        var first = await environment.WaitForStatusAsync("first", c => OperatorTestEnvironment.IsReady(c, 2), Deadline, "first scales to 2 behind its routes");
+        var names = await RequestInstanceNamesAsync(listenPort, count: 20);
+        names.Should().BeEquivalentTo(first.Status!.Instances!.Select(instance => instance.Name));
+        await Wait.UntilAsync(
+            async () => (await environment.ListEventReasonsAsync("second")).Contains("ListenAddressInUse"),
+            Deadline,
+            "a ListenAddressInUse event is recorded for second");
+    }
+
+    [Fact]
+    public async Task BotCluster_HealthCheckFailing_DegradedNamesStatusCode()
+    {
+        await using var environment = await OperatorTestEnvironment.StartAsync(services);
+        var spec = environment.NewCluster("nodb", 1, FreePort.Next());
+
+        // The stand-in's /api/health reports 503 while it has no database.
+        await environment.CreateAsync(spec with { Spec = spec.Spec with { HealthCheck = spec.Spec.HealthCheck with { Path = "/api/health" } } });
+        var cluster = await environment.WaitForStatusAsync(
+            "nodb",
+            c => c.Status?.Conditions?.Any(condition => condition.Type == "Degraded" && condition.Reason == "HealthCheckFailing") == true,
+            Deadline,
+            "Degraded reports the failing health check");
+
+        var degraded = cluster.Status!.Conditions!.Single(condition => condition.Type == "Degraded");
+        degraded.Status.Should().Be("True");
+        degraded.Message.Should().Contain("HTTP 503 from /api/health");
+        cluster.Status.Conditions!.Single(condition => condition.Type == "Ready").Status.Should().Be("False");
+        await Wait.UntilAsync(
+            async () => (await environment.ListEventsAsync("nodb")).Any(e => e.Reason == "HealthCheckFailing" && e.Message.Contains("HTTP 503", StringComparison.Ordinal)),
+            Deadline,
+            "a HealthCheckFailing event with the status code is recorded");
+    }
+
+    [Fact]
     public async Task BotCluster_Deleted_LeavesOthersUntouched()
     {
         await using var environment = await OperatorTestEnvironment.StartAsync(services);

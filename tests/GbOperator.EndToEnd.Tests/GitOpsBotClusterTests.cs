@@ -53,7 +53,7 @@ public sealed class GitOpsBotClusterTests(EndToEndFixture services)
                 .Select(entry => $"{entry.Manager} {entry.Operation} {entry.Subresource}".TrimEnd())
                 .ToList();
             managers.Should().Contain("gb-gitops Apply");
-            managers.Should().Contain("gb-operator Update status");
+            managers.Should().Contain("gb-botcluster-controller Update status");
 
             // Change the image in a new commit: the instance is replaced.
             WriteFile(repository, "clusters/web.yaml", Cluster(alias.Name, listenPort));

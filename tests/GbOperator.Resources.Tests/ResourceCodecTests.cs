@@ -128,14 +128,15 @@ public class ResourceCodecTests
     }
 
     [Theory]
-    [InlineData("""{"replicas":99999999999}""", "must be between -2147483648 and 2147483647")]
-    [InlineData("""{"replicas":-99999999999}""", "out of range for a 32-bit integer")]
-    public void Decode_IntegerOutOfRange_ReportsRange(string spec, string message)
+    [InlineData("""{"replicas":2147483648}""", "spec.replicas", "invalid value 2147483648: must be between 0 and 100")]
+    [InlineData("""{"replicas":-99999999999}""", "spec.replicas", "invalid value -99999999999: must be between 0 and 100")]
+    [InlineData("""{"healthCheck":{"retries":99999999999}}""", "spec.healthCheck.retries", "out of range for a 32-bit integer")]
+    public void Decode_IntegerOutOfRange_ReportsRange(string spec, string field, string message)
     {
         var result = ResourceCodec.Decode(WithSpec(spec));
 
         var violation = result.Violations.Should().ContainSingle().Subject;
-        violation.Field.Should().Be("spec.replicas");
+        violation.Field.Should().Be(field);
         violation.Type.Should().Be(FieldViolationType.Invalid);
         violation.Message.Should().Contain(message);
         violation.Message.Should().NotContain("must be an integer");

@@ -82,7 +82,7 @@ internal static class RequestBodyReader
         }
         catch (ManifestSyntaxException exception)
         {
-            throw StatusObjects.BadRequest($"invalid YAML in the request body at line {exception.Line}, column {exception.Column}: {exception.Problem}");
+            throw StatusObjects.BadRequest($"invalid request body at line {exception.Line}, column {exception.Column}: {exception.Problem}");
         }
     }
 

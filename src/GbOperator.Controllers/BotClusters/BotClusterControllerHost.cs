@@ -17,6 +17,7 @@ namespace GbOperator.Controllers.BotClusters;
 public sealed class BotClusterControllerHost : IAsyncDisposable
 {
     private readonly HttpClient _apiClient;
+    private readonly HttpClient _autoscalerApiClient;
     private readonly HttpClient _healthClient;
     private readonly LxdClient _lxd;
     private readonly CaddyAdminClient _caddy;
@@ -24,11 +25,19 @@ public sealed class BotClusterControllerHost : IAsyncDisposable
     private readonly EventRecorder _events;
 
     private BotClusterControllerHost(
-        HttpClient apiClient, HttpClient healthClient, LxdClient lxd, CaddyAdminClient caddy, ControllerRunner runner, EventRecorder events, OperatorMetrics metrics)
+        HttpClient apiClient,
+        HttpClient autoscalerApiClient,
+        HttpClient healthClient,
+        LxdClient lxd,
+        CaddyAdminClient caddy,
+        ControllerRunner runner,
+        EventRecorder events,
+        OperatorMetrics metrics)
     {
         Metrics = metrics;
         _events = events;
         _apiClient = apiClient;
+        _autoscalerApiClient = autoscalerApiClient;
         _healthClient = healthClient;
         _lxd = lxd;
         _caddy = caddy;
@@ -49,10 +58,8 @@ public sealed class BotClusterControllerHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(loggerFactory);
         settings.Reconciler.Validate();
 
-        var apiClient = new HttpClient { BaseAddress = settings.ApiServer, Timeout = Timeout.InfiniteTimeSpan };
-
-        // The API server records this product name as the field manager of the controller's writes.
-        apiClient.DefaultRequestHeaders.UserAgent.ParseAdd("gb-operator");
+        var apiClient = ApiServerHttpClient.Create(settings.ApiServer, ApiServerHttpClient.BotClusterController);
+        var autoscalerApiClient = ApiServerHttpClient.Create(settings.ApiServer, ApiServerHttpClient.Autoscaler);
         var healthClient = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var lxd = new LxdClient(new LxdClientOptions { SocketPath = settings.LxdSocket }, loggerFactory.CreateLogger<LxdClient>());
         var caddy = new CaddyAdminClient(new CaddyAdminClientOptions { AdminUrl = settings.CaddyAdminUrl }, loggerFactory.CreateLogger<CaddyAdminClient>());
@@ -72,18 +79,20 @@ public sealed class BotClusterControllerHost : IAsyncDisposable
             var controller = ControllerFactory.Create(
                 clusters, reconciler, new ControllerOptions { Name = "botclusters", Workers = 1 }, loggerFactory, metrics: metrics);
             controller.WatchRelated(policies, policy => FailoverPolicyReferences.ClustersReferencing(controller.Cache, policy));
-            var autoscaler = new AutoscalerReconciler(clusters, lxd, caddy, healthClient, project, events, metrics, loggerFactory);
+            var autoscalerClusters = new HttpResourceClient<BotCluster>(autoscalerApiClient, ResourceCatalog.BotClusters.Plural);
+            var autoscaler = new AutoscalerReconciler(autoscalerClusters, lxd, caddy, healthClient, project, events, metrics, loggerFactory);
             var autoscalerController = ControllerFactory.Create(
-                clusters, autoscaler, new ControllerOptions { Name = "autoscaler", Workers = 1 }, loggerFactory, metrics: metrics);
+                autoscalerClusters, autoscaler, new ControllerOptions { Name = "autoscaler", Workers = 1 }, loggerFactory, metrics: metrics);
             metrics.WatchQueue(controller.GetHealth);
             metrics.WatchQueue(autoscalerController.GetHealth);
             var runner = new ControllerRunner([controller, autoscalerController], loggerFactory.CreateLogger<ControllerRunner>());
             await runner.StartAsync(cancellationToken);
-            return new BotClusterControllerHost(apiClient, healthClient, lxd, caddy, runner, events, metrics);
+            return new BotClusterControllerHost(apiClient, autoscalerApiClient, healthClient, lxd, caddy, runner, events, metrics);
         }
         catch
         {
             apiClient.Dispose();
+            autoscalerApiClient.Dispose();
             healthClient.Dispose();
             lxd.Dispose();
             caddy.Dispose();
@@ -98,6 +107,7 @@ public sealed class BotClusterControllerHost : IAsyncDisposable
         await _runner.StopAsync(timeout.Token);
         await _events.DisposeAsync();
         _apiClient.Dispose();
+        _autoscalerApiClient.Dispose();
         _healthClient.Dispose();
         _lxd.Dispose();
         _caddy.Dispose();

@@ -49,6 +49,9 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
     // are recorded on transitions. NOTE: the set is in memory only, so the first pass after a restart records InstanceReady again.
     private readonly Dictionary<string, HashSet<string>> _routedInstances = new(StringComparer.Ordinal);
 
+    // Instances whose last health check failed, by BotCluster uid, so HealthCheckFailing is recorded once per failure streak.
+    private readonly Dictionary<string, HashSet<string>> _failingInstances = new(StringComparer.Ordinal);
+
     /// <summary>Creates the reconciler.</summary>
     /// <param name="clusters">Client of the API server's BotCluster resource.</param>
     /// <param name="policies">Client of the API server's FailoverPolicy resource, read for each cluster that references one.</param>
@@ -133,9 +136,17 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
         if (!IsLoopbackListenAddress(spec.Routing.ListenAddress))
         {
             string message = $"spec.routing.listenAddress '{spec.Routing.ListenAddress}' is not allowed: use 127.0.0.1:PORT.";
-            await WriteStatusAsync(resource, new ClusterObservation([], new HashSet<string>(), []), new RolloutPlan(0, [], []), message, cancellationToken);
+            await WriteStatusAsync(resource, new ClusterObservation([], new HashSet<string>(), []), new RolloutPlan(0, [], []),
+                new ListenerProblem("InvalidListenAddress", message), cancellationToken);
             _events.Warning(resource, "InvalidListenAddress", message);
             return ReconcileResult.Failure(message, terminal: true);
+        }
+
+        // An older cluster on the same address keeps it, because a second server there would make Caddy reject every change.
+        var clusters = await _clusters.ListAsync(null, cancellationToken);
+        if (ListenAddressClaims.FindHolder(resource, clusters.Items) is { } holder)
+        {
+            return await YieldListenAddressAsync(resource, holder, cancellationToken);
         }
 
         // Read every instance in the project: owned ones, and the host ports that are taken.
@@ -233,12 +244,38 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
             .Where(instance => !plan.Replace.Contains(instance.Name) && !stopped.Contains(instance.Name))
             .Select(instance => drainedNow.Contains(instance.Name) ? instance with { DrainingSince = now } : instance)
             .ToList();
-        var observation = new ClusterObservation(remaining, ready, created) { Endpoints = endpoints };
-        await WriteStatusAsync(resource, observation, plan, invalidListen: null, cancellationToken);
+        var stillThere = remaining.Select(instance => instance.Name).ToHashSet(StringComparer.Ordinal);
+        var healthFailures = views.Values.Where(view => view.HealthFailure is not null && stillThere.Contains(view.Name))
+            .ToDictionary(view => view.Name, view => view.HealthFailure!, StringComparer.Ordinal);
+        var observation = new ClusterObservation(remaining, ready, created) { Endpoints = endpoints, HealthFailures = healthFailures };
+        await WriteStatusAsync(resource, observation, plan, listenerProblem: null, cancellationToken);
 
         bool converged = plan.IsEmpty && draining.Count == stopped.Count && ready.Count == spec.Replicas
             && remaining.All(instance => instance.SpecHash == specHash);
         return ReconcileResult.RequeueAfter(converged ? HealthInterval(spec) : _options.ProgressInterval);
+    }
+
+    /// <summary>
+    /// Removes the cluster's Caddy server, leaves its instances as they are and reports that <paramref name="holder"/>
+    /// uses the listen address. The pass is retried, so the cluster takes the address once the holder moves or is deleted.
+    /// </summary>
+    private async Task<ReconcileResult> YieldListenAddressAsync(BotCluster resource, BotCluster holder, CancellationToken cancellationToken)
+    {
+        string address = resource.Spec.Routing.ListenAddress;
+        string message = $"spec.routing.listenAddress {address} is already used by the older BotCluster "
+            + $"{holder.Metadata.NamespaceProperty}/{holder.Metadata.Name}: give this cluster another 127.0.0.1:PORT.";
+        await _routes.PublishAsync(CaddyServerBuilder.ServerId(resource.Metadata.NamespaceProperty, resource.Metadata.Name), null, cancellationToken);
+
+        bool wasReported = resource.Status?.Conditions?.Any(condition =>
+            condition.Type == BotClusterStatusBuilder.Ready && condition.Reason == "ListenAddressInUse" && condition.Message == message) == true;
+        await WriteStatusAsync(resource, new ClusterObservation([], new HashSet<string>(), []), new RolloutPlan(0, [], []),
+            new ListenerProblem("ListenAddressInUse", message), cancellationToken);
+        if (!wasReported)
+        {
+            _events.Warning(resource, "ListenAddressInUse", message);
+        }
+
+        return ReconcileResult.RequeueAfter(HealthInterval(resource.Spec));
     }
 
     /// <inheritdoc/>
@@ -253,6 +290,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
 
         await CleanUpAsync(resource.Metadata.NamespaceProperty, resource.Metadata.Name, cancellationToken);
         _routedInstances.Remove(resource.Metadata.Uid);
+        _failingInstances.Remove(resource.Metadata.Uid);
         _metrics?.ForgetCluster(resource.Metadata.NamespaceProperty, resource.Metadata.Name);
         _events.Normal(resource, "CleanupCompleted", "Deleted every instance and the Caddy routes of the cluster");
 
@@ -342,11 +380,11 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
 
         var checks = active.Select(async instance =>
         {
-            bool passed = !healthCheck.Enabled
-                ? instance.Instance.IsRunning
-                : instance.Instance.IsRunning && instance.HostPort is { } port
-                    && await _prober.ProbeAsync(instance.Name, port, healthCheck.Path, timeout, cancellationToken);
-            var record = _health.Record(instance.Name, passed);
+            string? failure = !instance.Instance.IsRunning ? "instance is not running"
+                : !healthCheck.Enabled ? null
+                : instance.HostPort is not { } port ? "instance has no host port"
+                : await _prober.ProbeAsync(instance.Name, port, healthCheck.Path, timeout, cancellationToken);
+            var record = _health.Record(instance.Name, failure is null);
             var age = now - instance.Instance.CreatedAt;
             return new InstanceView(
                 instance.Name,
@@ -354,7 +392,8 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
                 HealthTracker.IsReady(record, healthCheck.Retries),
                 HealthTracker.IsFailed(record, healthCheck.Retries, age, _options.StartupTimeout),
                 0,
-                instance.Instance.CreatedAt);
+                instance.Instance.CreatedAt,
+                HealthFailure: failure);
         });
         var views = (await Task.WhenAll(checks)).ToDictionary(view => view.Name, StringComparer.Ordinal);
 
@@ -397,6 +436,28 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
 
         // Draining and deleted instances are no longer checked, so they leave the set without an event.
         routed.RemoveWhere(instanceName => !views.ContainsKey(instanceName));
+
+        RecordHealthFailures(cluster, views);
+    }
+
+    /// <summary>Records HealthCheckFailing when an instance starts failing its health check, with the failure.</summary>
+    private void RecordHealthFailures(BotCluster cluster, Dictionary<string, InstanceView> views)
+    {
+        if (!_failingInstances.TryGetValue(cluster.Metadata.Uid, out var failing))
+        {
+            failing = new HashSet<string>(StringComparer.Ordinal);
+            _failingInstances[cluster.Metadata.Uid] = failing;
+        }
+
+        foreach (var view in views.Values.Where(view => view.HealthFailure is not null).OrderBy(view => view.Name, StringComparer.Ordinal))
+        {
+            if (failing.Add(view.Name))
+            {
+                _events.Warning(cluster, "HealthCheckFailing", $"Instance {view.Name} failed its health check: {view.HealthFailure}");
+            }
+        }
+
+        failing.RemoveWhere(instanceName => !views.TryGetValue(instanceName, out var view) || view.HealthFailure is null);
     }
 
     private void RecordLimitsNotApplied(BotCluster cluster, string instanceName, string? notApplied)
@@ -423,9 +484,9 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
     /// <summary>Writes status through the status subresource, only when it changed.</summary>
     /// <remarks>The autoscaler writes its own parts of status too, so they are kept from the object read just before the write.</remarks>
     private async Task WriteStatusAsync(
-        BotCluster cluster, ClusterObservation observation, RolloutPlan plan, string? invalidListen, CancellationToken cancellationToken)
+        BotCluster cluster, ClusterObservation observation, RolloutPlan plan, ListenerProblem? listenerProblem, CancellationToken cancellationToken)
     {
-        var built = BotClusterStatusBuilder.Build(cluster, observation, plan, invalidListen, _timeProvider.GetUtcNow());
+        var built = BotClusterStatusBuilder.Build(cluster, observation, plan, listenerProblem, _timeProvider.GetUtcNow());
         _metrics?.RecordCluster(cluster, built);
         if (BotClusterStatusBuilder.Equivalent(cluster.Status, AutoscalingStatusWriter.KeepAutoscalerParts(built, cluster.Status)))
         {

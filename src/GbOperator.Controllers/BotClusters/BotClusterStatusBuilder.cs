@@ -15,7 +15,7 @@ internal static class BotClusterStatusBuilder
     public const string LimitsApplied = "LimitsApplied";
 
     public static BotClusterStatus Build(
-        BotCluster cluster, ClusterObservation observation, RolloutPlan plan, string? invalidListen, DateTimeOffset now)
+        BotCluster cluster, ClusterObservation observation, RolloutPlan plan, ListenerProblem? listenerProblem, DateTimeOffset now)
     {
         var spec = cluster.Spec;
         var instances = observation.Instances
@@ -39,9 +39,9 @@ internal static class BotClusterStatusBuilder
         int outdated = observation.Instances.Count(instance => !instance.IsDraining && instance.SpecHash != hash);
 
         var conditions = new ConditionSet(cluster.Status?.Conditions, cluster.Metadata.Generation, now);
-        if (invalidListen is not null)
+        if (listenerProblem is not null)
         {
-            conditions.Set(Ready, false, "InvalidListenAddress", invalidListen);
+            conditions.Set(Ready, false, listenerProblem.Reason, listenerProblem.Message);
         }
         else if (ready >= spec.Replicas)
         {
@@ -65,7 +65,7 @@ internal static class BotClusterStatusBuilder
 
         conditions.Set(
             Progressing,
-            progressing && invalidListen is null,
+            progressing && listenerProblem is null,
             progressing ? progressReason : "Converged",
             $"{current} current, {ready} ready, {draining} draining, {outdated} outdated; {spec.Replicas} desired.");
 
@@ -78,10 +78,20 @@ internal static class BotClusterStatusBuilder
             conditions.Set(Degraded, true, "InstancesReplaced",
                 $"Replacing instances that failed their health check: {string.Join(", ", plan.Replace)}.");
         }
+        else if (listenerProblem is not null)
+        {
+            conditions.Set(Degraded, true, listenerProblem.Reason, listenerProblem.Message);
+        }
+        else if (observation.HealthFailures.Count > 0)
+        {
+            var failures = observation.HealthFailures.OrderBy(failure => failure.Key, StringComparer.Ordinal)
+                .Select(failure => $"{failure.Key} ({failure.Value})");
+            conditions.Set(Degraded, true, "HealthCheckFailing",
+                $"{observation.HealthFailures.Count} of {current} instances fail their health check: {string.Join(", ", failures)}.");
+        }
         else
         {
-            conditions.Set(Degraded, invalidListen is not null, invalidListen is null ? "AsExpected" : "InvalidListenAddress",
-                invalidListen ?? "No instance failed its health check.");
+            conditions.Set(Degraded, false, "AsExpected", "No instance failed its health check.");
         }
 
         if (observation.Endpoints.Readiness is { } readiness)

@@ -13,4 +13,7 @@ internal sealed record ClusterObservation(
 {
     /// <summary>The database and cache endpoints after the pass.</summary>
     public EndpointOutcome Endpoints { get; init; } = EndpointOutcome.None;
+
+    /// <summary>Last health-check failure of each checked instance whose check failed in this pass, by instance name.</summary>
+    public IReadOnlyDictionary<string, string> HealthFailures { get; init; } = new Dictionary<string, string>();
 }

@@ -5,8 +5,9 @@ namespace GbOperator.Controllers.BotClusters;
 /// <summary>Sends one health-check request to an instance through its proxy device.</summary>
 internal sealed class HealthProber(HttpClient httpClient, ILogger<HealthProber> logger)
 {
-    /// <summary>Returns whether <c>GET http://127.0.0.1:PORT/PATH</c> returned 2xx within <paramref name="timeout"/>.</summary>
-    public async Task<bool> ProbeAsync(string instance, int hostPort, string path, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Sends <c>GET http://127.0.0.1:PORT/PATH</c> with <paramref name="timeout"/>.</summary>
+    /// <returns><c>null</c> when the response is 2xx, otherwise the failure, such as <c>HTTP 503</c> or the connection error.</returns>
+    public async Task<string?> ProbeAsync(string instance, int hostPort, string path, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -14,17 +15,23 @@ internal sealed class HealthProber(HttpClient httpClient, ILogger<HealthProber> 
         try
         {
             using var response = await httpClient.GetAsync(uri, deadline.Token);
-            if (!response.IsSuccessStatusCode)
+            if (response.IsSuccessStatusCode)
             {
-                BotClusterLog.HealthCheckStatus(logger, instance, uri, (int)response.StatusCode);
+                return null;
             }
 
-            return response.IsSuccessStatusCode;
+            BotClusterLog.HealthCheckStatus(logger, instance, uri, (int)response.StatusCode);
+            return $"HTTP {(int)response.StatusCode} from {path}";
         }
-        catch (Exception exception) when (exception is HttpRequestException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            BotClusterLog.HealthCheckFailed(logger, instance, uri, "timed out");
+            return $"{path} timed out after {timeout.TotalSeconds:0.###}s";
+        }
+        catch (HttpRequestException exception)
         {
             BotClusterLog.HealthCheckFailed(logger, instance, uri, exception.Message);
-            return false;
+            return $"{path} failed: {exception.Message}";
         }
     }
 }

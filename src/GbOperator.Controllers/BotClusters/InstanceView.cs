@@ -8,5 +8,7 @@ namespace GbOperator.Controllers.BotClusters;
 /// <param name="Connections">Established connections on the botserver port; 0 when not measured.</param>
 /// <param name="CreatedAt">When LXD created the instance.</param>
 /// <param name="CpuPercent">CPU use at the autoscaler's last check, in percent of <c>limits.cpu</c>; <c>null</c> when not measured.</param>
+/// <param name="HealthFailure">Why the last health check failed, such as <c>HTTP 503 from /api/health</c>, or <c>null</c> when it passed.</param>
 internal sealed record InstanceView(
-    string Name, bool UpToDate, bool Ready, bool Failed, int Connections, DateTimeOffset CreatedAt, double? CpuPercent = null);
+    string Name, bool UpToDate, bool Ready, bool Failed, int Connections, DateTimeOffset CreatedAt, double? CpuPercent = null,
+    string? HealthFailure = null);

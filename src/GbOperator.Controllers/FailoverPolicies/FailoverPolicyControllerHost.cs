@@ -34,7 +34,7 @@ public sealed class FailoverPolicyControllerHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(apiServer);
         ArgumentNullException.ThrowIfNull(loggerFactory);
 
-        var apiClient = new HttpClient { BaseAddress = apiServer, Timeout = Timeout.InfiniteTimeSpan };
+        var apiClient = ApiServerHttpClient.Create(apiServer, ApiServerHttpClient.FailoverPolicyController);
         var backendClient = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var policies = new HttpResourceClient<FailoverPolicy>(apiClient, ResourceCatalog.FailoverPolicies.Plural);
         var events = new EventRecorder(new HttpEventSink(apiClient), new EventRecorderOptions(), TimeProvider.System, loggerFactory.CreateLogger<EventRecorder>());

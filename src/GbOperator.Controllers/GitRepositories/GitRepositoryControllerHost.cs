@@ -31,11 +31,8 @@ public sealed class GitRepositoryControllerHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(loggerFactory);
         Directory.CreateDirectory(options.CacheFolder);
 
-        var apiClient = new HttpClient { BaseAddress = apiServer, Timeout = Timeout.InfiniteTimeSpan };
+        var apiClient = ApiServerHttpClient.Create(apiServer, ApiServerHttpClient.GitRepositoryController);
         EventRecorder? events = null;
-
-        // The API server names the field manager of writes without a fieldManager parameter, such as status updates, after the user agent.
-        apiClient.DefaultRequestHeaders.UserAgent.ParseAdd("gb-operator");
         try
         {
             var repositories = new HttpResourceClient<GitRepository>(apiClient, ResourceCatalog.GitRepositories.Plural);

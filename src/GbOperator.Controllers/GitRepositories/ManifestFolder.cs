@@ -48,7 +48,7 @@ internal static class ManifestFolder
             }
             catch (ManifestSyntaxException exception)
             {
-                errors.Add($"{relative}:{exception.Line}:{exception.Column}: invalid YAML: {exception.Problem}");
+                errors.Add($"{relative}:{exception.Line}:{exception.Column}: {exception.Problem}");
                 continue;
             }
 

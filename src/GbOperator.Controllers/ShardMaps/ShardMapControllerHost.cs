@@ -43,7 +43,7 @@ public sealed class ShardMapControllerHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(loggerFactory);
         settings.Reconciler.Validate();
 
-        var apiClient = new HttpClient { BaseAddress = settings.ApiServer, Timeout = Timeout.InfiniteTimeSpan };
+        var apiClient = ApiServerHttpClient.Create(settings.ApiServer, ApiServerHttpClient.ShardMapController);
         var lxd = new LxdClient(new LxdClientOptions { SocketPath = settings.LxdSocket }, loggerFactory.CreateLogger<LxdClient>());
         var qdrant = new QdrantCollectionClient(settings.BackendTimeout, loggerFactory);
         try

@@ -11,7 +11,7 @@ public sealed record AutoscalingSpec
     /// <value>1.</value>
     public int MinInstances { get; init; } = 1;
 
-    /// <summary>Most instances the autoscaler creates.</summary>
+    /// <summary>Most instances the autoscaler creates, at most <see cref="BotClusterSpec.MaxReplicas"/>.</summary>
     /// <value>10.</value>
     public int MaxInstances { get; init; } = 10;
 

@@ -6,7 +6,17 @@ public sealed record BotClusterSpec
     /// <summary>LXD image alias or fingerprint that every instance starts from.</summary>
     public string Image { get; init; } = "";
 
-    /// <summary>Number of instances when autoscaling is off, and the starting count when it is on.</summary>
+    /// <summary>Largest accepted <see cref="Replicas"/> and <see cref="AutoscalingSpec.MaxInstances"/>.</summary>
+    /// <remarks>
+    /// Every instance takes one host port from the operator's proxy port range (1000 ports by default), which all
+    /// BotClusters share, so one cluster may use at most a tenth of it.
+    /// </remarks>
+    public const int MaxReplicas = 100;
+
+    /// <summary>
+    /// Number of instances, from 0 to <see cref="MaxReplicas"/>. When autoscaling is on, it must lie between
+    /// minInstances and maxInstances; it is then the starting count, and the autoscaler changes it within those bounds.
+    /// </summary>
     /// <value>1.</value>
     public int Replicas { get; init; } = 1;
 

@@ -6,9 +6,12 @@ public sealed record RoutingSpec
     /// <summary>Host name the site answers to, such as <c>bot.example.com</c>. Absent means any host.</summary>
     public string? Host { get; init; }
 
-    /// <summary>Address Caddy listens on, such as <c>127.0.0.1:8443</c> or <c>:443</c>.</summary>
-    /// <value>:80.</value>
-    public string ListenAddress { get; init; } = ":80";
+    /// <summary>
+    /// Address Caddy listens on, in the form <c>127.0.0.1:PORT</c> such as <c>127.0.0.1:8443</c>. Only the loopback
+    /// address is accepted, so a front proxy on the host publishes the site. Each BotCluster needs its own address.
+    /// </summary>
+    /// <value>127.0.0.1:8080.</value>
+    public string ListenAddress { get; init; } = "127.0.0.1:8080";
 
     /// <summary>Routes by path, matched in order. The first match handles the request.</summary>
     /// <value>WebSocket paths with sticky cookies, API paths round robin, everything else to the first healthy instance.</value>

@@ -46,7 +46,7 @@ internal static partial class JsonErrorClassifier
         {
             var typeName = conversion.Groups["type"].Value;
             var value = FindValue(document, exception.Path);
-            if (DescribeOutOfRange(typeName, value) is { } outOfRange)
+            if (DescribeOutOfRange(path, typeName, value) is { } outOfRange)
             {
                 return new FieldViolation(path, FieldViolationType.Invalid, outOfRange);
             }
@@ -63,13 +63,21 @@ internal static partial class JsonErrorClassifier
         return new FieldViolation(path, FieldViolationType.TypeInvalid, $"invalid value: {FirstSentence(message)}");
     }
 
-    /// <summary>Describes a whole number outside the range of its integer field, or returns <c>null</c> for any other value.</summary>
-    private static string? DescribeOutOfRange(string typeName, JsonNode? value)
+    /// <summary>
+    /// Describes a whole number outside the range of its integer field, naming the range validation accepts where
+    /// the field has one, or returns <c>null</c> for any other value.
+    /// </summary>
+    private static string? DescribeOutOfRange(string path, string typeName, JsonNode? value)
     {
         if (value?.GetValueKind() != JsonValueKind.Number
             || !BigIntegerText().IsMatch(value.ToJsonString()))
         {
             return null;
+        }
+
+        if (BoundedIntegers.TryGetValue(path, out var accepted))
+        {
+            return $"invalid value {value.ToJsonString()}: must be between {accepted.Minimum} and {accepted.Maximum}";
         }
 
         (string Bits, long Minimum, long Maximum)? range = typeName switch
@@ -83,6 +91,16 @@ internal static partial class JsonErrorClassifier
             ? $"invalid value {value.ToJsonString()}: out of range for a {bounds.Bits}-bit integer, which must be between {bounds.Minimum.ToString(CultureInfo.InvariantCulture)} and {bounds.Maximum.ToString(CultureInfo.InvariantCulture)}"
             : null;
     }
+
+    // NOTE: this table is kept by hand beside the validators, so a field missing here gets the integer type's range.
+    /// <summary>Ranges that validation accepts for integer fields, by field path, so an overflow names the real bounds.</summary>
+    private static readonly Dictionary<string, (int Minimum, int Maximum)> BoundedIntegers = new(StringComparer.Ordinal)
+    {
+        ["spec.replicas"] = (0, BotClusters.BotClusterSpec.MaxReplicas),
+        ["spec.autoscaling.minInstances"] = (1, BotClusters.BotClusterSpec.MaxReplicas),
+        ["spec.autoscaling.maxInstances"] = (1, BotClusters.BotClusterSpec.MaxReplicas),
+        ["spec.port"] = (1, 65535),
+    };
 
     /// <summary>Whether the field contains a duration string such as <c>30s</c>, judged by the member name.</summary>
     private static bool IsDurationField(string path)

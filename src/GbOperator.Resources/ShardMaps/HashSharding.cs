@@ -3,9 +3,12 @@ namespace GbOperator.Resources.ShardMaps;
 /// <summary>Settings of the hash strategy.</summary>
 public sealed record HashSharding
 {
-    /// <summary>Number of shards the hash is spread over. Equals the number of listed shards.</summary>
-    /// <value>4.</value>
-    public int ShardCount { get; init; } = 4;
+    /// <summary>
+    /// Number of shards the hash is spread over. When given, it must equal the number of listed shards, and absent means
+    /// the number of listed shards.
+    /// </summary>
+    /// <value>The number of listed shards.</value>
+    public int? ShardCount { get; init; }
 
     /// <summary>Column whose value is hashed, such as <c>user_id</c>.</summary>
     /// <value>user_id.</value>

@@ -11,7 +11,7 @@ internal static partial class BotClusterValidator
     public static void Validate(BotClusterSpec spec, ViolationList violations)
     {
         violations.NotEmpty("spec.image", spec.Image, "an LXD image alias or fingerprint, such as botserver-standin");
-        violations.AtLeast("spec.replicas", spec.Replicas, 0);
+        violations.Range("spec.replicas", spec.Replicas, 0, BotClusterSpec.MaxReplicas);
         ValidateAutoscaling(spec, violations);
         ValidateLimits(spec.Limits, violations);
         violations.Port("spec.port", spec.Port);
@@ -28,7 +28,7 @@ internal static partial class BotClusterValidator
         var autoscaling = spec.Autoscaling;
         const string prefix = "spec.autoscaling";
         violations.AtLeast($"{prefix}.minInstances", autoscaling.MinInstances, 1);
-        violations.AtLeast($"{prefix}.maxInstances", autoscaling.MaxInstances, 1);
+        violations.Range($"{prefix}.maxInstances", autoscaling.MaxInstances, 1, BotClusterSpec.MaxReplicas);
         if (autoscaling.MinInstances > autoscaling.MaxInstances)
         {
             violations.Invalid($"{prefix}.minInstances", $"{autoscaling.MinInstances} must be less than or equal to maxInstances ({autoscaling.MaxInstances})");
@@ -141,11 +141,7 @@ internal static partial class BotClusterValidator
             violations.Invalid("spec.routing.host", $"invalid host \"{routing.Host}\": give a DNS name such as bot.example.com or an IPv4 address");
         }
 
-        if (!NetworkAddress.TryParseHostPort(routing.ListenAddress, out _, out _, allowEmptyHost: true))
-        {
-            violations.Invalid("spec.routing.listenAddress",
-                $"invalid address \"{routing.ListenAddress}\": write host:port or :port with a port from 1 to 65535, such as 127.0.0.1:8443 or :443");
-        }
+        ValidateListenAddress(routing.ListenAddress, violations);
 
         ValidateRoutes(routing.Routes, violations);
 
@@ -156,6 +152,20 @@ internal static partial class BotClusterValidator
 
         violations.UniqueNames("spec.routing.compression", routing.Compression, "");
         ValidateRateLimit(routing.RateLimit, violations);
+    }
+
+    /// <summary>Accepts only 127.0.0.1:PORT, as the BotCluster controller does, because every listener of the operator is loopback only.</summary>
+    private static void ValidateListenAddress(string address, ViolationList violations)
+    {
+        const string field = "spec.routing.listenAddress";
+        if (!NetworkAddress.TryParseHostPort(address, out var host, out _, allowEmptyHost: true))
+        {
+            violations.Invalid(field, $"invalid address \"{address}\": write 127.0.0.1:PORT with a port from 1 to 65535, such as 127.0.0.1:8443");
+        }
+        else if (host != "127.0.0.1")
+        {
+            violations.Invalid(field, $"address \"{address}\" is not on the loopback interface: Caddy listens only on 127.0.0.1, so write 127.0.0.1:PORT, such as 127.0.0.1:8443");
+        }
     }
 
     private static void ValidateRoutes(IReadOnlyList<RouteSpec> routes, ViolationList violations)

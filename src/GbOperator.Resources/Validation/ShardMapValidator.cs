@@ -85,10 +85,14 @@ internal static partial class ShardMapValidator
     private static void ValidateHash(ShardMapSpec spec, ViolationList violations)
     {
         var hash = spec.Hash;
-        violations.AtLeast("spec.hash.shardCount", hash.ShardCount, 1);
-        if (hash.ShardCount >= 1 && spec.Shards.Count > 0 && hash.ShardCount != spec.Shards.Count)
+        if (hash.ShardCount is { } shardCount)
         {
-            violations.Invalid("spec.hash.shardCount", $"must equal the number of shards ({spec.Shards.Count}), not {hash.ShardCount}");
+            violations.AtLeast("spec.hash.shardCount", shardCount, 1);
+            if (shardCount >= 1 && spec.Shards.Count > 0 && shardCount != spec.Shards.Count)
+            {
+                violations.Invalid("spec.hash.shardCount",
+                    $"must equal the number of shards ({spec.Shards.Count}), not {shardCount}: set it to {spec.Shards.Count} or remove it");
+            }
         }
 
         if (!Identifier().IsMatch(hash.ShardKey))

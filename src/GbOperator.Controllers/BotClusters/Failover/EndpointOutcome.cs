@@ -53,7 +53,8 @@ internal sealed record EndpointOutcome(EndpointPlan Plan, EndpointsStatus? Statu
                 return (false, degradation.Reason, degradation.Message);
             }
 
-            return (true, "EndpointsCurrent", $"Every instance reaches PostgreSQL at {Plan.Database} and Redis at {Plan.Cache} through its endpoint devices.");
+            return (true, "EndpointsCurrent",
+                $"Every instance's endpoint devices point PostgreSQL at {Plan.Database} and Redis at {Plan.Cache}. The operator does not check that these servers accept connections.");
         }
     }
 }

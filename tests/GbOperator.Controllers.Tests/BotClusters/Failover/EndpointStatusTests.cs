@@ -36,6 +36,8 @@ public sealed class EndpointStatusTests
         var status = Build(outcome, new RolloutPlan(0, [], []));
 
         Condition(status, "EndpointsReady").Status.Should().Be("True");
+        Condition(status, "EndpointsReady").Message.Should().Be(
+            "Every instance's endpoint devices point PostgreSQL at 127.0.0.1:5433 and Redis at 127.0.0.1:6380. The operator does not check that these servers accept connections.");
         Condition(status, "Degraded").Status.Should().Be("False");
         status.Endpoints.Should().Be(outcome.Status);
     }
@@ -52,7 +54,7 @@ public sealed class EndpointStatusTests
     private static BotClusterStatus Build(EndpointOutcome outcome, RolloutPlan plan)
     {
         var observation = new ClusterObservation([], new HashSet<string>(), []) { Endpoints = outcome };
-        return BotClusterStatusBuilder.Build(Cluster(), observation, plan, invalidListen: null, Now);
+        return BotClusterStatusBuilder.Build(Cluster(), observation, plan, listenerProblem: null, Now);
     }
 
     private static EndpointOutcome Outcome(string? primary, string? cacheMaster)
