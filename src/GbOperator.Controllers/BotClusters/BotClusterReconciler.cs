@@ -488,7 +488,7 @@ public sealed class BotClusterReconciler : IReconciler<BotCluster>
     {
         var built = BotClusterStatusBuilder.Build(cluster, observation, plan, listenerProblem, _timeProvider.GetUtcNow());
         _metrics?.RecordCluster(cluster, built);
-        if (BotClusterStatusBuilder.Equivalent(cluster.Status, AutoscalingStatusWriter.KeepAutoscalerParts(built, cluster.Status)))
+        if (StatusComparison.EqualIgnoringTransitionTimes(cluster.Status, AutoscalingStatusWriter.KeepAutoscalerParts(built, cluster.Status)))
         {
             return;
         }

@@ -115,26 +115,6 @@ internal static class BotClusterStatusBuilder
         };
     }
 
-    /// <summary>Whether two statuses are equal apart from condition transition times.</summary>
-    public static bool Equivalent(BotClusterStatus? old, BotClusterStatus updated)
-    {
-        if (old is null)
-        {
-            return false;
-        }
-
-        static string Canonical(BotClusterStatus status) => JsonSerializer.Serialize(
-            status with
-            {
-                Conditions = status.Conditions?
-                    .Select(condition => new V1Condition { Type = condition.Type, Status = condition.Status, Reason = condition.Reason, Message = condition.Message, ObservedGeneration = condition.ObservedGeneration })
-                    .ToList(),
-            },
-            ResourceCodec.SerializerOptions);
-
-        return Canonical(old) == Canonical(updated);
-    }
-
     private static List<string> NotAppliedLimits(BotClusterSpec spec, IReadOnlyList<ObservedInstance> instances)
     {
         var messages = new List<string>();

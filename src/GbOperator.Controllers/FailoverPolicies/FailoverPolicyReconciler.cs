@@ -244,7 +244,7 @@ public sealed class FailoverPolicyReconciler : IReconciler<FailoverPolicy>, IAsy
     /// <summary>Writes status through the status subresource, only when it changed.</summary>
     private async Task WriteStatusAsync(FailoverPolicy policy, FailoverPolicyStatus status, CancellationToken cancellationToken)
     {
-        if (FailoverPolicyStatusBuilder.Equivalent(policy.Status, status))
+        if (StatusComparison.EqualIgnoringTransitionTimes(policy.Status, status))
         {
             return;
         }

@@ -52,26 +52,6 @@ internal static class FailoverPolicyStatusBuilder
         };
     }
 
-    /// <summary>Whether two statuses are equal apart from condition transition times.</summary>
-    public static bool Equivalent(FailoverPolicyStatus? old, FailoverPolicyStatus updated)
-    {
-        if (old is null)
-        {
-            return false;
-        }
-
-        static string Canonical(FailoverPolicyStatus status) => JsonSerializer.Serialize(
-            status with
-            {
-                Conditions = status.Conditions?
-                    .Select(condition => new V1Condition { Type = condition.Type, Status = condition.Status, Reason = condition.Reason, Message = condition.Message, ObservedGeneration = condition.ObservedGeneration })
-                    .ToList(),
-            },
-            ResourceCodec.SerializerOptions);
-
-        return Canonical(old) == Canonical(updated);
-    }
-
     /// <summary>
     /// Whether a primary moved to another address, or came back after an outage. The first observation of a new
     /// policy is no failover.

@@ -166,7 +166,7 @@ public sealed class ShardMapReconciler : IReconciler<ShardMap>
     /// <summary>Writes status through the status subresource, only when it changed.</summary>
     private async Task WriteStatusAsync(ShardMap map, ShardMapStatus status, CancellationToken cancellationToken)
     {
-        if (ShardMapStatusBuilder.Equivalent(map.Status, status))
+        if (StatusComparison.EqualIgnoringTransitionTimes(map.Status, status))
         {
             return;
         }

@@ -46,10 +46,6 @@ internal static class ShardMapStatusBuilder
         };
     }
 
-    /// <summary>Whether two statuses differ only in the transition times of their conditions.</summary>
-    public static bool Equivalent(ShardMapStatus? old, ShardMapStatus updated) =>
-        old is not null && Canonical(old) == Canonical(updated);
-
     /// <summary>Whether two specs serialize to the same JSON.</summary>
     public static bool SameSpec(ShardMapSpec left, ShardMapSpec right) =>
         JsonSerializer.Serialize(left, ResourceCodec.SerializerOptions) == JsonSerializer.Serialize(right, ResourceCodec.SerializerOptions);
@@ -67,13 +63,4 @@ internal static class ShardMapStatusBuilder
             .Select(cluster => $"BotCluster {cluster.Name}: {cluster.UpToDateInstances} of {cluster.Instances} instances have the routing file"));
         return problems;
     }
-
-    private static string Canonical(ShardMapStatus status) => JsonSerializer.Serialize(
-        status with
-        {
-            Conditions = status.Conditions?
-                .Select(condition => new V1Condition { Type = condition.Type, Status = condition.Status, Reason = condition.Reason, Message = condition.Message, ObservedGeneration = condition.ObservedGeneration })
-                .ToList(),
-        },
-        ResourceCodec.SerializerOptions);
 }
