@@ -111,6 +111,18 @@ internal static class DiscoveryDocuments
                     ["verbs"] = ToArray(SubresourceVerbs),
                 });
             }
+
+            if (kind == ResourceCatalog.ShardMaps)
+            {
+                resources.Add(new JsonObject
+                {
+                    ["name"] = kind.Plural + "/resolve",
+                    ["singularName"] = string.Empty,
+                    ["namespaced"] = true,
+                    ["kind"] = "ShardResolution",
+                    ["verbs"] = ToArray(["get"]),
+                });
+            }
         }
 
         return new JsonObject

@@ -92,6 +92,10 @@ public sealed class DiscoveryTests(SqliteApiServerFixture server) : IClassFixtur
         var scale = resources.Single(item => item["name"]!.GetValue<string>() == "botclusters/scale");
         scale["group"]!.GetValue<string>().Should().Be("autoscaling");
         scale["kind"]!.GetValue<string>().Should().Be("Scale");
+        var resolve = resources.Single(item => item["name"]!.GetValue<string>() == "shardmaps/resolve");
+        resolve["kind"]!.GetValue<string>().Should().Be("ShardResolution");
+        resolve["verbs"]!.AsArray().Select(item => item!.GetValue<string>()).Should().Equal("get");
+        names.Should().NotContain("botclusters/resolve");
     }
 
     [Theory]
