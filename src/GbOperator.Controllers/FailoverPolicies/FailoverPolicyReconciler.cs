@@ -17,7 +17,7 @@ namespace GbOperator.Controllers.FailoverPolicies;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A pass reads <c>/cluster</c> from Patroni, confirms the leader on <c>/leader</c>, asks every Sentinel for the
+/// A pass reads <c>/cluster</c> from Patroni, confirms the leader on <c>/leader</c>, queries every Sentinel for the
 /// master, and writes status and an event for every change. Besides the periodic pass every
 /// <c>spec.healthCheck.interval</c>, a change of Patroni's leader key in etcd and a <c>+switch-master</c> message
 /// queue a pass at once.

@@ -5,7 +5,7 @@ namespace GbOperator.Controllers.FailoverPolicies;
 
 /// <summary>Chooses the PostgreSQL primary to route to from Patroni's view of the cluster.</summary>
 /// <remarks>
-/// The primary is the member that holds the leader key with PostgreSQL running and that confirmed its leadership on
+/// The primary is the member that owns the leader key with PostgreSQL running and that confirmed its leadership on
 /// <c>GET /leader</c>. A member that becomes leader while its last observed replication lag exceeded
 /// <c>spec.patroni.maximumLagOnFailover</c> is refused, because it may miss committed writes. The refusal lasts as long
 /// as that member leads, so status keeps the lag that caused it.

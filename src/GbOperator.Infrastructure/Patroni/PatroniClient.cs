@@ -75,7 +75,7 @@ public sealed class PatroniClient
         }, cancellationToken);
 
     /// <summary>
-    /// Asks one member whether it holds the leader key with <c>GET /leader</c>. Right after a switchover the new leader
+    /// Checks with <c>GET /leader</c> whether one member owns the leader key. Right after a switchover the new leader
     /// may still be finishing its promotion, so a caller confirms with this before it sends clients there.
     /// </summary>
     /// <exception cref="PatroniUnavailableException">The member did not respond, or the circuit is open.</exception>

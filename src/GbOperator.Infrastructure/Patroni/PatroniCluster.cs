@@ -5,6 +5,6 @@ namespace GbOperator.Infrastructure.Patroni;
 /// <param name="Source">REST API base URL of the member that sent the view.</param>
 public sealed record PatroniCluster(IReadOnlyList<PatroniMember> Members, Uri Source)
 {
-    /// <summary>The member that holds the leader key with PostgreSQL running, or <c>null</c> during a leader race or outage.</summary>
+    /// <summary>The member that owns the leader key with PostgreSQL running, or <c>null</c> during a leader race or outage.</summary>
     public PatroniMember? Leader => Members.FirstOrDefault(member => member.IsRunningLeader);
 }

@@ -11,7 +11,7 @@ namespace GbOperator.Infrastructure.Patroni;
 /// <param name="Timeline">PostgreSQL timeline, when reported.</param>
 public sealed record PatroniMember(string Name, string Role, string State, string Host, int Port, Uri? ApiUrl, long? Lag, long? Timeline)
 {
-    /// <summary>Whether the member holds the leader key and its PostgreSQL runs.</summary>
+    /// <summary>Whether the member owns the leader key and its PostgreSQL runs.</summary>
     public bool IsRunningLeader => Role == "leader" && State == "running";
 
     /// <summary>PostgreSQL address as <c>host:port</c>.</summary>

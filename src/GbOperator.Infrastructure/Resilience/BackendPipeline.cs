@@ -14,7 +14,7 @@ namespace GbOperator.Infrastructure.Resilience;
 /// <see cref="BreakerSettings.Threshold"/>, it opens once that many calls failed and none succeeded within the
 /// window, which is the policy's "consecutive failures". NOTE: Polly 8 needs a minimum throughput of 2, so a
 /// threshold of 1 opens after two failures, and a half-open circuit lets one trial call through whatever
-/// <see cref="BreakerSettings.HalfOpenRequests"/> asks for.
+/// <see cref="BreakerSettings.HalfOpenRequests"/> requests.
 /// </remarks>
 public sealed class BackendPipeline
 {
@@ -25,7 +25,7 @@ public sealed class BackendPipeline
 
     /// <param name="target">Name of the backend in log lines, such as <c>Patroni gbo-pg</c>.</param>
     /// <param name="isRejection">
-    /// Returns true for exceptions that mean the backend answered and rejected the request, which do not count as failures.
+    /// Returns true for exceptions that mean the backend responded and rejected the request, which do not count as failures.
     /// </param>
     public BackendPipeline(string target, BreakerSettings settings, TimeProvider timeProvider, ILogger logger, Func<Exception, bool>? isRejection = null)
     {
